@@ -1,0 +1,141 @@
+#!/usr/bin/env python3
+"""UI strings, zh-CN (neutral) and en-US. Run to regenerate src/CountySkills.Web/Resources/SharedResource*.resx."""
+import os
+from xml.sax.saxutils import escape
+
+S = {
+ "AppName": ("县域技能培训与劳务就业服务平台", "County Skills & Employment Platform"),
+ "Nav.Home": ("首页", "Home"),
+ "Nav.People": ("劳动力台账", "Labour ledger"),
+ "Nav.Training": ("培训管理", "Training"),
+ "Nav.Certificates": ("技能证书", "Certificates"),
+ "Nav.Subsidies": ("培训补贴", "Subsidies"),
+ "Nav.Employment": ("就业服务", "Employment"),
+ "Nav.Brands": ("劳务品牌", "Labour brands"),
+ "Nav.Entrepreneurship": ("创业孵化", "Entrepreneurship"),
+ "Nav.Planning": ("目标任务", "Planning"),
+ "Nav.Dashboard": ("数据看板", "Dashboard"),
+ "Nav.Reports": ("统计报表", "Reports"),
+ "Nav.Admin": ("系统管理", "Administration"),
+ "NotAuthorisedTitle": ("没有访问权限", "Not authorised"),
+ "NotAuthorisedText": ("您的角色或权限范围不包括此页面或此数据。如需访问，请联系系统管理员。", "Your role or scope does not include this page or data. Ask an administrator if you need access."),
+ "BackHome": ("返回首页", "Back to home"),
+ "NotFoundTitle": ("页面不存在", "Page not found"),
+ "NotFoundText": ("您访问的页面不存在或已被移动。", "The page you asked for does not exist or has moved."),
+ "ErrorTitle": ("出错了", "Something went wrong"),
+ "ErrorText": ("系统处理时出现错误，已记录。请稍后重试；如反复出现，请联系管理员。", "An error occurred and was logged. Please try again; if it keeps happening, contact an administrator."),
+ "ErrorRequestId": ("请求编号", "Request ID"),
+ "Retry": ("重试", "Retry"),
+ "Role.Admin": ("系统管理员", "Administrator"),
+ "Role.CountyOfficer": ("县级业务人员", "County officer"),
+ "Role.TownshipOfficer": ("乡镇专干", "Township officer"),
+ "Role.InstitutionStaff": ("培训机构人员", "Institution staff"),
+ "Role.EmployerStaff": ("用工单位人员", "Employer staff"),
+ "Role.Viewer": ("领导查阅", "Viewer"),
+ "Role.Auditor": ("审计监督", "Auditor"),
+ "Role.None": ("无角色", "No role"),
+ "User.SignedInAs": ("当前用户", "Signed in as"),
+ "User.Role": ("角色", "Role"),
+ "User.Scope": ("权限范围", "Scope"),
+ "User.SignOut": ("退出登录", "Sign out"),
+ "Login.Title": ("登录", "Sign in"),
+ "Login.Subtitle": ("劳动力台账 · 技能培训 · 补贴审核 · 劳务输出 · 劳务品牌", "Labour ledger · training · subsidies · placement · labour brands"),
+ "Login.UserName": ("用户名", "User name"),
+ "Login.Password": ("密码", "Password"),
+ "Login.Submit": ("登录", "Sign in"),
+ "Login.DemoAccounts": ("演示账户（仅开发环境）", "Demo accounts (development only)"),
+ "Login.Who": ("身份", "Who"),
+ "Login.DemoPassword": ("所有演示账户的密码：", "Password of every demo account:"),
+ "Home.Welcome": ("您好，{0}", "Welcome, {0}"),
+ "Home.Scope": ("数据范围", "Data scope"),
+ "Home.People": ("台账人数", "People in the ledger"),
+ "Home.Outside": ("县外务工", "Working outside the county"),
+ "Home.Poverty": ("脱贫户劳动力", "Poverty-alleviated households"),
+ "Home.Monitored": ("监测对象", "Monitored households"),
+ "Home.Townships": ("乡镇（街道）", "Townships"),
+ "Home.Villages": ("行政村（社区）", "Villages"),
+ "Home.Institutions": ("培训机构", "Training institutions"),
+ "Home.Employers": ("合作用工单位", "Partner employers"),
+ "Area.Coming": ("本模块正在建设中，以下功能将陆续上线。", "This area is being built; the functions below are on their way."),
+ "Area.Training.Description": ("培训机构、工种目录、开班申请与审批、报名、考勤、结业考核和督导检查。", "Institutions, occupations, class applications and approval, enrolment, attendance, completion and inspections."),
+ "Area.Certificates.Description": ("职业技能等级证书、专项职业能力证书、培训合格证的登记、导入和扫码核验。", "Registering, importing and publicly verifying skill certificates."),
+ "Area.Subsidies.Description": ("补贴规则、申领、审核、公示与异议、拨付，以及补贴资格查询和风险提示。", "Subsidy rules, claims, review, public notice with objections, payment, eligibility checks and fraud signals."),
+ "Area.Employment.Description": ("用工单位、劳务协作协议、用工订单、就业安置和跟踪回访。", "Employers, labour agreements, job orders, placements and follow-ups."),
+ "Area.Brands.Description": ("劳务品牌、品牌成员星级评定、服务卡二维码核验和品牌数据。", "Labour brands, star-rated members, service-card QR verification and brand figures."),
+ "Area.Entrepreneurship.Description": ("创业孵化园区、入驻企业、带动就业和扶持政策落实。", "Incubators, incubated businesses, jobs created and support received."),
+ "Area.Planning.Description": ("年度目标任务、指标分解、督导检查和工作大事记。", "Annual targets, indicators, inspections and events."),
+ "Area.Reports.Description": ("按乡镇、人群、工种统计的报表和县级工作报告。", "Reports by township, group and occupation, and the county's work report."),
+ "People.Title": ("劳动力台账", "Labour-force ledger"),
+ "People.Search": ("姓名 / 身份证号 / 手机号", "Name / ID number / phone"),
+ "People.Township": ("乡镇（街道）", "Township"),
+ "People.Village": ("村（社区）", "Village"),
+ "People.Name": ("姓名", "Name"),
+ "People.IdNumber": ("身份证号", "ID number"),
+ "People.Sex": ("性别", "Sex"),
+ "People.Age": ("年龄", "Age"),
+ "People.Phone": ("手机号", "Phone"),
+ "People.Status": ("就业状态", "Employment status"),
+ "People.None": ("没有符合条件的人员", "No matching people"),
+ "Pager.Info": ("第 {first_item}-{last_item} 条，共 {all_items} 条", "{first_item}-{last_item} of {all_items}"),
+ "Pager.RowsPerPage": ("每页条数", "Rows per page"),
+ "Sex.Male": ("男", "Male"),
+ "Sex.Female": ("女", "Female"),
+ "Status.Unemployed": ("未就业", "Not employed"),
+ "Status.Farming": ("务农", "Farming"),
+ "Status.InCounty": ("县内就业", "Employed in county"),
+ "Status.OutOfCountyInProvince": ("县外省内就业", "Employed in province"),
+ "Status.OutOfProvince": ("省外就业", "Employed outside province"),
+ "Status.Flexible": ("灵活就业", "Flexible employment"),
+ "Status.SelfEmployed": ("自主创业", "Self-employed"),
+ "Status.InSchool": ("在校", "In school"),
+ "Status.UnableToWork": ("无劳动能力", "Unable to work"),
+ "Region.Title": ("行政区划", "Region"),
+ "Region.People": ("台账人数", "People"),
+ "Region.Code": ("区划代码", "Code"),
+ "Region.Name": ("名称", "Name"),
+ "Region.Kind": ("类别", "Kind"),
+ "Level.Province": ("省", "Province"),
+ "Level.City": ("市", "City"),
+ "Level.County": ("县", "County"),
+ "Level.Township": ("乡镇", "Township"),
+ "Level.Village": ("村（社区）", "Village"),
+ "Kind.Subdistrict": ("街道（办事处）", "Sub-district"),
+ "Kind.Town": ("镇", "Town"),
+ "Kind.Township": ("乡", "Township"),
+ "Kind.Zone": ("产业集聚区", "Industrial zone"),
+ "Audit.Title": ("审计日志", "Audit log"),
+ "Audit.Hint": ("所有新增、修改、删除、敏感信息查看和登录都记录在此，只能追加，任何人都不能修改或删除。", "Every insert, update, delete, reveal of personal data and sign-in is recorded here; it is append-only and nobody can change or delete it."),
+ "Audit.Entity": ("对象", "Entity"),
+ "Audit.Key": ("主键", "Key"),
+ "Audit.User": ("操作人", "User"),
+ "Audit.Action": ("操作", "Action"),
+ "Audit.When": ("时间", "When"),
+ "Audit.Changes": ("变更内容", "Changes"),
+ "Audit.None": ("没有符合条件的日志", "No matching entries"),
+ "Audit.Insert": ("新增", "Insert"),
+ "Audit.Update": ("修改", "Update"),
+ "Audit.Delete": ("删除", "Delete"),
+ "Audit.Reveal": ("查看敏感信息", "Reveal"),
+ "Audit.SignIn": ("登录成功", "Sign-in"),
+ "Audit.SignInFailed": ("登录失败", "Failed sign-in"),
+}
+
+HEAD = '''<?xml version="1.0" encoding="utf-8"?>
+<root>
+  <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
+  <resheader name="version"><value>2.0</value></resheader>
+  <resheader name="reader"><value>System.Resources.ResXResourceReader, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+  <resheader name="writer"><value>System.Resources.ResXResourceWriter, System.Windows.Forms, Version=4.0.0.0, Culture=neutral, PublicKeyToken=b77a5c561934e089</value></resheader>
+'''
+
+def write(path, idx):
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(HEAD)
+        for k, v in S.items():
+            f.write(f'  <data name="{escape(k)}" xml:space="preserve"><value>{escape(v[idx])}</value></data>\n')
+        f.write("</root>\n")
+
+root = os.path.join(os.path.dirname(__file__), "..", "src", "CountySkills.Web", "Resources")
+write(os.path.join(root, "SharedResource.resx"), 0)
+write(os.path.join(root, "SharedResource.en-US.resx"), 1)
+print(f"{len(S)} strings written")

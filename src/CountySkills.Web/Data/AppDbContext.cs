@@ -1,0 +1,53 @@
+using CountySkills.Web.Domain;
+using CountySkills.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountySkills.Web.Data;
+
+/// <summary>
+/// The one model. Two provider-specific subclasses own the two migration sets (ADR 0002); everything else
+/// only ever sees <see cref="AppDbContext"/>.
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<Institution> Institutions => Set<Institution>();
+    public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>Who is changing data through this context; written into every audit entry.</summary>
+    public AuditActor Actor { get; set; } = AuditActor.System;
+
+    /// <summary>Bulk loads (demo data, large imports) write their own summary audit entry instead of one per row.</summary>
+    public bool BulkInsert { get; set; }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly, t => t.Namespace == typeof(AppDbContext).Namespace);
+    }
+}
+
+public sealed record AuditActor(string? UserId, string UserName)
+{
+    public static readonly AuditActor System = new(null, "system");
+}
+
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
+{
+    /// <summary>Area codes compare byte-wise ("C") so prefix ranges and LIKE 'prefix%' use their indexes.</summary>
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.Entity<Region>().Property(x => x.Code).UseCollation("C");
+        b.Entity<Region>().Property(x => x.ParentCode).UseCollation("C");
+        b.Entity<Person>().Property(x => x.AreaCode).UseCollation("C");
+        b.Entity<Person>().Property(x => x.TownshipCode).UseCollation("C");
+        b.Entity<Institution>().Property(x => x.AreaCode).UseCollation("C");
+    }
+}

@@ -1,0 +1,81 @@
+using CountySkills.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace CountySkills.Web.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/countyskills.db";
+
+    public static DatabaseProvider ProviderOf(IConfiguration config) =>
+        string.Equals(config["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.Postgres : DatabaseProvider.Sqlite;
+
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = ProviderOf(config);
+        var cs = config.GetConnectionString("Default");
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(cs))
+            throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Default.");
+        cs ??= DefaultSqlite;
+        if (provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(cs);
+
+        services.AddSingleton<AuditInterceptor>();
+        services.AddSingleton(sp => BuildOptions(provider, cs, sp.GetRequiredService<AuditInterceptor>()));
+        services.AddSingleton(new DatabaseInfo(provider));
+        services.AddScoped<IDbContextFactory<AppDbContext>, AppDbContextFactory>();
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        return services;
+    }
+
+    public static DbContextOptions BuildOptions(DatabaseProvider provider, string cs, AuditInterceptor? audit)
+    {
+        DbContextOptionsBuilder b = provider == DatabaseProvider.Sqlite
+            ? new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(cs, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
+            : new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs);
+        if (audit is not null) b.AddInterceptors(audit);
+        return b.Options;
+    }
+
+    public static AppDbContext Create(DbContextOptions options) => options switch
+    {
+        DbContextOptions<SqliteAppDbContext> s => new SqliteAppDbContext(s),
+        DbContextOptions<PostgresAppDbContext> p => new PostgresAppDbContext(p),
+        _ => throw new InvalidOperationException("Unknown provider options."),
+    };
+
+    static void EnsureSqliteFolder(string cs)
+    {
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir) && path != ":memory:") Directory.CreateDirectory(dir);
+    }
+}
+
+public sealed record DatabaseInfo(DatabaseProvider Provider);
+
+/// <summary>One context per operation; each knows who is acting so the audit trail can name them.</summary>
+public sealed class AppDbContextFactory(DbContextOptions options, CurrentUser user) : IDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext()
+    {
+        var db = DatabaseSetup.Create(options);
+        db.Actor = user.IsAuthenticated ? new AuditActor(user.UserId, user.UserName) : AuditActor.System;
+        return db;
+    }
+}
+
+/// <summary>Used by dotnet-ef only: `dotnet ef migrations add X --context SqliteAppDbContext`.</summary>
+public sealed class SqliteDesignFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
+{
+    public SqliteAppDbContext CreateDbContext(string[] args) =>
+        (SqliteAppDbContext)DatabaseSetup.Create(DatabaseSetup.BuildOptions(DatabaseProvider.Sqlite, DatabaseSetup.DefaultSqlite, null));
+}
+
+public sealed class PostgresDesignFactory : IDesignTimeDbContextFactory<PostgresAppDbContext>
+{
+    public PostgresAppDbContext CreateDbContext(string[] args) =>
+        (PostgresAppDbContext)DatabaseSetup.Create(DatabaseSetup.BuildOptions(DatabaseProvider.Postgres, "Host=localhost;Database=countyskills", null));
+}

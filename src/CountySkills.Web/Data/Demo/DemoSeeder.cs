@@ -1,0 +1,129 @@
+using CountySkills.Web.Domain;
+using CountySkills.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountySkills.Web.Data.Demo;
+
+/// <summary>Fills an empty database with the demo county. Idempotent: a part already there is left alone.</summary>
+public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider clock, ILogger<DemoSeeder> log)
+{
+    public const string DemoPassword = "Demo#2026";
+
+    public static readonly (string User, string Name, string Role)[] Accounts =
+    [
+        ("admin", "系统管理员", Roles.Admin),
+        ("county", "县人社局 张科长", Roles.CountyOfficer),
+        ("town01", "青石镇 劳动保障专干", Roles.TownshipOfficer),
+        ("school01", "县高级技工学校 教务员", Roles.InstitutionStaff),
+        ("employer01", "京禾家政服务公司 联络员", Roles.EmployerStaff),
+        ("viewer", "县政府 分管领导", Roles.Viewer),
+        ("auditor", "县纪委监委 审计员", Roles.Auditor),
+    ];
+
+    public static readonly (string Name, InstitutionKind Kind, string Township)[] InstitutionSeeds =
+    [
+        ("禾丰县人社局就业培训中心", InstitutionKind.PublicTrainingBase, "419921001001"),
+        ("禾丰县高级技工学校", InstitutionKind.SeniorTechnicalSchool, "419921001002"),
+        ("禾丰县农业广播电视学校", InstitutionKind.AgriculturalBroadcastingSchool, "419921101001"),
+        ("禾丰县职业教育中心", InstitutionKind.VocationalEducationCentre, "419921001003"),
+        ("禾丰足疗技能培训中心", InstitutionKind.EnterpriseTrainingCentre, "419921401001"),
+    ];
+
+    public static readonly (string Name, EmployerKind Kind, string Province, string City)[] EmployerSeeds =
+    [
+        ("北京京禾家政服务有限公司", EmployerKind.HousekeepingAgency, "北京市", "北京市"),
+        ("上海禾丰母婴护理有限公司", EmployerKind.HousekeepingAgency, "上海市", "上海市"),
+        ("郑州康足连锁足疗有限公司", EmployerKind.FootCareChain, "河南省", "郑州市"),
+        ("西安艾乡艾灸养生有限公司", EmployerKind.Ecommerce, "陕西省", "西安市"),
+        ("禾丰县产业集聚区电子科技有限公司", EmployerKind.Factory, "河南省", "禾丰县"),
+    ];
+
+    /// <summary>A valid unified social credit code made from a seed number (demo organisations only).</summary>
+    public static string CreditCodeFor(int n, string kind = "91")
+    {
+        var first17 = $"{kind}419921{n:D9}";
+        return first17 + CreditCode.ComputeCheck(first17);
+    }
+
+    public async Task SeedAsync(int people, bool accounts, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        if (!await db.Regions.AnyAsync(ct))
+        {
+            db.Regions.AddRange(DemoCounty.Regions());
+            db.Institutions.AddRange(InstitutionSeeds.Select((s, i) => new Institution
+            {
+                Name = s.Name, Kind = s.Kind, AreaCode = s.Township, CreditCode = CreditCodeFor(i + 1, "12"), OnCatalogue = true,
+            }));
+            db.Employers.AddRange(EmployerSeeds.Select((s, i) => new Employer
+            {
+                Name = s.Name, Kind = s.Kind, Province = s.Province, City = s.City, CreditCode = CreditCodeFor(100 + i),
+            }));
+            await db.SaveChangesAsync(ct);
+            log.LogInformation("Demo county {Name} seeded", DemoCounty.Name);
+        }
+        var existing = await db.People.CountAsync(ct);
+        if (existing == 0 && people > 0) await StorePeopleAsync(people, ct);
+        if (accounts) await SeedAccountsAsync(ct);
+    }
+
+    /// <summary>Stores generated people in batches, each batch in one transaction with one audit entry.</summary>
+    public async Task StorePeopleAsync(int count, CancellationToken ct = default, int batch = 5_000)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var gen = new DemoPeople(seed: 20260101, today: DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var stored = 0;
+        while (stored < count)
+        {
+            var n = Math.Min(batch, count - stored);
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            db.BulkInsert = true;
+            db.People.AddRange(gen.Generate(n, now));
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = now, UserName = db.Actor.UserName, Action = AuditEntry.Insert, Entity = nameof(Person),
+                EntityKey = $"demo-batch:{stored + 1}-{stored + n}",
+                Changes = $"{{\"count\":[null,{n}],\"source\":[null,\"demo generator\"]}}",
+            });
+            await db.SaveChangesAsync(ct);
+            stored += n;
+        }
+        log.LogInformation("Demo people stored: {Count}", stored);
+    }
+
+    async Task SeedAccountsAsync(CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var existing = await db.Users.Select(u => u.UserName).ToListAsync(ct);
+        var school = await db.Institutions.Where(i => i.Kind == InstitutionKind.SeniorTechnicalSchool).Select(i => i.Id).FirstAsync(ct);
+        var employer = await db.Employers.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(ct);
+        var hasher = new PasswordHasher<AppUser>();
+        foreach (var role in Roles.All.Where(r => !db.Roles.Any(x => x.Name == r)))
+            db.Roles.Add(new IdentityRole(role) { NormalizedName = role.ToUpperInvariant() });
+        await db.SaveChangesAsync(ct);
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        foreach (var (userName, name, role) in Accounts.Where(a => !existing.Contains(a.User)))
+        {
+            var user = new AppUser
+            {
+                UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = name,
+                SecurityStamp = Guid.NewGuid().ToString(), LockoutEnabled = true,
+                AreaScope = role switch
+                {
+                    Roles.TownshipOfficer => DemoCounty.Townships[1].Code,
+                    Roles.Admin => null,
+                    Roles.InstitutionStaff or Roles.EmployerStaff => null,
+                    _ => DemoCounty.Code,
+                },
+                InstitutionId = role == Roles.InstitutionStaff ? school : null,
+                EmployerId = role == Roles.EmployerStaff ? employer : null,
+            };
+            user.PasswordHash = hasher.HashPassword(user, DemoPassword);
+            db.Users.Add(user);
+            db.UserRoles.Add(new IdentityUserRole<string> { UserId = user.Id, RoleId = roleIds[role] });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

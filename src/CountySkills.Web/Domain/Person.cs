@@ -1,0 +1,71 @@
+namespace CountySkills.Web.Domain;
+
+/// <summary>One person of the labour-force ledger (劳动力台账); one per ID number, ever.</summary>
+public sealed class Person : Entity, IAreaScoped
+{
+    public required string IdNumber { get; set; }
+    public required string Name { get; set; }
+    public Sex Sex { get; set; }
+    public DateOnly BirthDate { get; set; }
+    public string? Phone { get; set; }
+    public Education Education { get; set; }
+    public string? HouseholdNumber { get; set; }
+    /// <summary>12-digit village code; the township is its first 9 digits.</summary>
+    public required string AreaCode { get; set; }
+    public string TownshipCode { get; set; } = "";
+    public PersonTags Tags { get; set; }
+    public MonitoredCategory? MonitoredCategory { get; set; }
+    public bool? MonitoredRiskEliminated { get; set; }
+    public EmploymentStatus EmploymentStatus { get; set; }
+    public DestinationBand? Destination { get; set; }
+    public string? WorkProvince { get; set; }
+    public string? WorkCity { get; set; }
+    public string? Employer { get; set; }
+    public string? Industry { get; set; }
+    public string? Occupation { get; set; }
+    public DateOnly? WorkingSince { get; set; }
+    public long? MonthlyIncomeFen { get; set; }
+    public string? TrainingWish { get; set; }
+    public string? JobWish { get; set; }
+    public string? Notes { get; set; }
+    public DateTime CreatedUtc { get; set; }
+
+    public static Person Create(IdNumber id, string name, string villageCode, DateTime nowUtc) => new()
+    {
+        IdNumber = id.Value, Name = name.Trim(), Sex = id.Sex, BirthDate = id.BirthDate,
+        AreaCode = villageCode, TownshipCode = villageCode[..9], CreatedUtc = nowUtc,
+    };
+
+    public int AgeOn(DateOnly day)
+    {
+        var age = day.Year - BirthDate.Year;
+        return BirthDate > day.AddYears(-age) ? age - 1 : age;
+    }
+}
+
+[Flags]
+public enum PersonTags
+{
+    None = 0,
+    PovertyAlleviated = 1,      // 脱贫户
+    Monitored = 2,              // 监测对象
+    LeftBehindWoman = 4,        // 留守妇女
+    MigrantWorker = 8,          // 农民工
+    Disabled = 16,              // 残疾人
+    Unemployed = 32,            // 失业人员
+    SchoolLeaver = 64,          // 未升学初高中毕业生
+    Veteran = 128,              // 退役军人
+    ReturnedEntrepreneur = 256, // 返乡创业
+}
+
+public enum MonitoredCategory { Unstable = 1, Marginal = 2, SuddenHardship = 3 } // 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户
+
+public enum EmploymentStatus
+{
+    Unemployed = 1, Farming = 2, InCounty = 3, OutOfCountyInProvince = 4, OutOfProvince = 5,
+    Flexible = 6, SelfEmployed = 7, InSchool = 8, UnableToWork = 9,
+}
+
+public enum DestinationBand { InCounty = 1, OutOfCountyInCity = 2, OutOfCityInProvince = 3, OutOfProvince = 4, Abroad = 5 }
+
+public enum Education { Unknown = 0, Primary = 1, JuniorHigh = 2, SeniorHigh = 3, Vocational = 4, College = 5, Bachelor = 6, Postgraduate = 7 }

@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace CountySkills.Web.Infrastructure.Auth;
+
+/// <summary>A sign-in account. Its scope (area prefix, institution or employer) travels as claims.</summary>
+public sealed class AppUser : IdentityUser
+{
+    public string DisplayName { get; set; } = "";
+    /// <summary>Area-code prefix the user is limited to (township officers); null = whole installation.</summary>
+    public string? AreaScope { get; set; }
+    public long? InstitutionId { get; set; }
+    public long? EmployerId { get; set; }
+}
+
+public static class Roles
+{
+    public const string Admin = nameof(Admin), CountyOfficer = nameof(CountyOfficer), TownshipOfficer = nameof(TownshipOfficer),
+        InstitutionStaff = nameof(InstitutionStaff), EmployerStaff = nameof(EmployerStaff), Viewer = nameof(Viewer), Auditor = nameof(Auditor);
+
+    public static readonly string[] All = [Admin, CountyOfficer, TownshipOfficer, InstitutionStaff, EmployerStaff, Viewer, Auditor];
+
+    /// <summary>Roles that may change data at all (Viewer and Auditor never may).</summary>
+    public const string Writers = $"{Admin},{CountyOfficer},{TownshipOfficer},{InstitutionStaff},{EmployerStaff}";
+}
+
+public static class ScopeClaims
+{
+    public const string Area = "cs:area", Institution = "cs:institution", Employer = "cs:employer", DisplayName = "cs:name";
+}

@@ -1,0 +1,122 @@
+using System.Security.Claims;
+using CountySkills.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace CountySkills.Web.Infrastructure.Auth;
+
+public static class AuthSetup
+{
+    const string Smart = "CountySkills";
+
+    public static IServiceCollection AddIdentityAndScopes(this IServiceCollection services, IWebHostEnvironment env)
+    {
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
+        services.AddCascadingAuthenticationState();
+
+        // Keys in the database: every app node can read the cookies and tokens of every other (DESIGN.md, Scale).
+        services.AddDataProtection().SetApplicationName("CountySkills").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Smart;
+                o.DefaultChallengeScheme = Smart;
+            })
+            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromHours(8);
+                o.Events.OnMessageReceived = _ => Task.CompletedTask;
+            })
+            .AddIdentityCookies();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.AccessDeniedPath = "/not-authorised";
+            o.Cookie.Name = "cs.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = env.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiOr(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiOr(ctx, StatusCodes.Status403Forbidden);
+        });
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = true;
+                o.Password.RequireLowercase = true;
+                o.Password.RequireUppercase = true;
+                o.Password.RequireNonAlphanumeric = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<AppClaimsFactory>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrors>();
+
+        services.AddAuthorization();
+        services.AddAntiforgery(o => o.Cookie.Name = "cs.af");
+        return services;
+    }
+
+    static Task ApiOr(RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Makes the request's user the <see cref="CurrentUser"/> of this scope (API and static pages).</summary>
+    public static IApplicationBuilder UseCurrentUser(this IApplicationBuilder app) => app.Use((ctx, next) =>
+    {
+        ctx.RequestServices.GetRequiredService<CurrentUser>().Set(ctx.User);
+        return next(ctx);
+    });
+}
+
+/// <summary>Puts the user's scope into the principal so no query needs to look the user up again.</summary>
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
+{
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        var id = await base.GenerateClaimsAsync(user);
+        id.AddClaim(new Claim(ScopeClaims.DisplayName, user.DisplayName));
+        if (user.AreaScope is { } area) id.AddClaim(new Claim(ScopeClaims.Area, area));
+        if (user.InstitutionId is { } inst) id.AddClaim(new Claim(ScopeClaims.Institution, inst.ToString()));
+        if (user.EmployerId is { } emp) id.AddClaim(new Claim(ScopeClaims.Employer, emp.ToString()));
+        return id;
+    }
+}
+
+public sealed class ChineseIdentityErrors : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"密码至少 {length} 位" };
+    public override IdentityError PasswordRequiresDigit() => new() { Code = nameof(PasswordRequiresDigit), Description = "密码须包含数字" };
+    public override IdentityError PasswordRequiresLower() => new() { Code = nameof(PasswordRequiresLower), Description = "密码须包含小写字母" };
+    public override IdentityError PasswordRequiresUpper() => new() { Code = nameof(PasswordRequiresUpper), Description = "密码须包含大写字母" };
+    public override IdentityError PasswordRequiresNonAlphanumeric() => new() { Code = nameof(PasswordRequiresNonAlphanumeric), Description = "密码须包含符号" };
+    public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = $"用户名 {userName} 已存在" };
+}

@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using CountySkills.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+
+namespace CountySkills.Web.Infrastructure;
+
+/// <summary>
+/// Who is acting and what they may see. Filled from the HTTP request (API, static pages) or from the Blazor
+/// circuit's authentication state, so handlers get the same object either way.
+/// </summary>
+public sealed class CurrentUser
+{
+    ClaimsPrincipal _principal = new(new ClaimsIdentity());
+
+    public ClaimsPrincipal Principal => _principal;
+    public void Set(ClaimsPrincipal principal) => _principal = principal;
+
+    public bool IsAuthenticated => _principal.Identity?.IsAuthenticated == true;
+    public string? UserId => _principal.FindFirstValue(ClaimTypes.NameIdentifier);
+    public string UserName => _principal.Identity?.Name ?? "anonymous";
+    public string DisplayName => _principal.FindFirstValue(ScopeClaims.DisplayName) ?? UserName;
+    public bool IsInRole(string role) => _principal.IsInRole(role);
+    public string? Role => Roles.All.FirstOrDefault(IsInRole);
+
+    /// <summary>Area-code prefix this user is limited to; null when not limited by area.</summary>
+    public string? AreaScope => _principal.FindFirstValue(ScopeClaims.Area);
+    public long? InstitutionId => long.TryParse(_principal.FindFirstValue(ScopeClaims.Institution), out var v) ? v : null;
+    public long? EmployerId => long.TryParse(_principal.FindFirstValue(ScopeClaims.Employer), out var v) ? v : null;
+
+    /// <summary>Sees every record of the installation (county staff, viewers and auditors read everything).</summary>
+    public bool SeesEverything => IsInRole(Roles.Admin) || IsInRole(Roles.CountyOfficer) || IsInRole(Roles.Auditor) || IsInRole(Roles.Viewer);
+    public bool CanWrite => IsAuthenticated && !IsInRole(Roles.Viewer) && !IsInRole(Roles.Auditor);
+    public bool MayRevealPersonalData => IsInRole(Roles.Admin) || IsInRole(Roles.CountyOfficer) || IsInRole(Roles.TownshipOfficer);
+}
+
+/// <summary>Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state.</summary>
+public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth, CurrentUser user) : CircuitHandler, IDisposable
+{
+    public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken ct)
+    {
+        user.Set((await auth.GetAuthenticationStateAsync()).User);
+        auth.AuthenticationStateChanged += OnChanged;
+    }
+
+    async void OnChanged(Task<AuthenticationState> state)
+    {
+        try { user.Set((await state).User); } catch { /* keep the previous principal */ }
+    }
+
+    public void Dispose() => auth.AuthenticationStateChanged -= OnChanged;
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using FluentValidation;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CountySkills.Web.Infrastructure;
+
+public static class Http
+{
+    /// <summary>Maps a handler's result to 200 or to the ProblemDetails of its failure.</summary>
+    public static IResult ToHttp<T>(this Result<T> r, Func<T, IResult>? ok = null) => r.Outcome switch
+    {
+        Outcome.Ok => ok is null ? TypedResults.Ok(r.Value) : ok(r.Value!),
+        Outcome.Invalid when r.Errors is not null => TypedResults.ValidationProblem(r.Errors, r.Detail, title: "提交的数据有误"),
+        _ => Problem(r.Outcome switch
+        {
+            Outcome.NotFound => StatusCodes.Status404NotFound,
+            Outcome.Forbidden => StatusCodes.Status403Forbidden,
+            Outcome.Conflict => StatusCodes.Status409Conflict,
+            _ => StatusCodes.Status400BadRequest,
+        }, r.Detail),
+    };
+
+    public static ProblemHttpResult Problem(int status, string? detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status));
+
+    public static string TitleOf(int status) => status switch
+    {
+        400 => "请求有误",
+        401 => "未登录或登录已过期",
+        403 => "没有权限",
+        404 => "没有找到",
+        405 => "不支持该请求方法",
+        409 => "数据已被修改",
+        413 => "上传内容过大",
+        415 => "不支持的内容类型",
+        429 => "请求过于频繁",
+        503 => "服务暂不可用",
+        _ => "服务器内部错误",
+    };
+
+    /// <summary>Runs the request's one validator before the handler; field errors come back as 400 ValidationProblem.</summary>
+    public static RouteHandlerBuilder WithValidation<T>(this RouteHandlerBuilder b) => b
+        .AddEndpointFilter(async (ctx, next) =>
+        {
+            var arg = ctx.Arguments.OfType<T>().FirstOrDefault();
+            if (arg is null)
+                return Problem(400, "请求正文缺失或不是有效的 JSON");
+            var validator = ctx.HttpContext.RequestServices.GetRequiredService<IValidator<T>>();
+            var result = await validator.ValidateAsync(arg, ctx.HttpContext.RequestAborted);
+            if (!result.IsValid)
+                return TypedResults.ValidationProblem(result.ToDictionary(), title: "提交的数据有误");
+            return await next(ctx);
+        })
+        .ProducesValidationProblem();
+}
+
+/// <summary>Turns every exception into ProblemDetails: a clear message, never a stack trace.</summary>
+public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext ctx, Exception ex, CancellationToken ct)
+    {
+        var isApi = ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/healthz");
+        if (!isApi && ex is not BadHttpRequestException)
+        {
+            log.LogError(ex, "Unhandled error on page {Path}", ctx.Request.Path);
+            return false; // the friendly /error page
+        }
+        var (status, detail) = ex switch
+        {
+            BadHttpRequestException { StatusCode: 413 } => (413, "请求内容超过了允许的大小"),
+            BadHttpRequestException b when b.InnerException is JsonException j => (400, $"请求正文不是有效的 JSON：{Short(j.Message)}"),
+            BadHttpRequestException b when b.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase) => (400, "请求正文不是有效的 JSON 或字段类型不对"),
+            BadHttpRequestException b => (b.StatusCode, "请求参数有误：" + Short(b.Message)),
+            DbUpdateConcurrencyException => (409, "该记录已被他人修改，请刷新后重试"),
+            OperationCanceledException when ctx.RequestAborted.IsCancellationRequested => (499, "请求已取消"),
+            _ => (500, "服务器内部错误，已记录，请稍后重试"),
+        };
+        if (status >= 500) log.LogError(ex, "Unhandled error on {Path}", ctx.Request.Path);
+        else log.LogInformation("Request refused with {Status}: {Message}", status, ex.Message);
+        ctx.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = ctx,
+            ProblemDetails = new ProblemDetails { Status = status, Title = Http.TitleOf(status), Detail = detail },
+        });
+    }
+
+    static string Short(string s) => s.Length > 200 ? s[..200] : s;
+}

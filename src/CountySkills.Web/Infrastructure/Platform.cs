@@ -1,0 +1,104 @@
+using System.Globalization;
+using CountySkills.Web.Data.Demo;
+using CountySkills.Web.Infrastructure.Auth;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace CountySkills.Web.Infrastructure;
+
+/// <summary>The cross-cutting wiring Program.cs would otherwise drown in.</summary>
+public static class Platform
+{
+    public const long JsonBodyLimit = 1 * 1024 * 1024;
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en-US")];
+
+    public static void AddPlatform(this WebApplicationBuilder builder)
+    {
+        builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+        var s = builder.Services;
+        s.AddSingleton(TimeProvider.System);
+        s.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title.All(c => c < 128)) ctx.ProblemDetails.Title = Http.TitleOf(status);
+            ctx.ProblemDetails.Detail ??= status switch
+            {
+                401 => "请先登录（Cookie 或 Authorization: Bearer 令牌）",
+                403 => "您的角色或权限范围不允许此操作",
+                404 => "请求的地址或记录不存在",
+                405 => "该地址不支持此请求方法",
+                _ => null,
+            };
+        });
+        s.AddExceptionHandler<ProblemExceptionHandler>();
+        s.AddOpenApi();
+        s.AddLocalization();
+        s.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("zh-CN");
+            o.SupportedCultures = o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+        });
+        s.AddRazorComponents().AddInteractiveServerComponents();
+        s.AddMudServices();
+        s.AddHttpContextAccessor();
+        s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 30 * 1024 * 1024);
+    }
+
+    public static void UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/healthz"),
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.Use(LimitJsonBodies);
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseCurrentUser();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Api:Docs"))
+        {
+            app.MapOpenApi().AllowAnonymous();
+            app.MapScalarApiReference("/scalar").AllowAnonymous();
+        }
+        app.MapGet("/culture", (string c, string? r, HttpContext ctx) =>
+        {
+            var culture = Cultures.FirstOrDefault(x => x.Name == c)?.Name ?? "zh-CN";
+            ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true });
+            return Results.LocalRedirect(r is { Length: > 0 } && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
+        }).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    /// <summary>JSON bodies over 1 MB are refused with 413 before anything reads them (uploads have their own limit).</summary>
+    static Task LimitJsonBodies(HttpContext ctx, RequestDelegate next)
+    {
+        var isJson = ctx.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true;
+        if (isJson && ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            if (ctx.Request.ContentLength > JsonBodyLimit)
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            var limit = ctx.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (limit is { IsReadOnly: false }) limit.MaxRequestBodySize = JsonBodyLimit;
+        }
+        return next(ctx);
+    }
+
+    /// <summary>Migrates at start in Development (or when Database:MigrateOnStart), then seeds the demo county in Development.</summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        var migrate = app.Configuration.GetValue("Database:MigrateOnStart", app.Environment.IsDevelopment());
+        if (!migrate) return;
+        await using var scope = app.Services.CreateAsyncScope();
+        await Cli.MigrateAsync(scope.ServiceProvider);
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
+                .SeedAsync(app.Configuration.GetValue("Demo:People", 20_000), accounts: true);
+    }
+}

@@ -1,0 +1,22 @@
+namespace CountySkills.Web.Infrastructure;
+
+public enum Outcome { Ok, NotFound, Invalid, Conflict, Forbidden }
+
+/// <summary>An expected failure is a value, not an exception. The API maps it to ProblemDetails; the UI shows Detail.</summary>
+public sealed record Result<T>(Outcome Outcome, T? Value, string? Detail = null, IDictionary<string, string[]>? Errors = null)
+{
+    public bool IsOk => Outcome == Outcome.Ok;
+    public static implicit operator Result<T>(T value) => new(Outcome.Ok, value);
+    public static implicit operator Result<T>(Failure f) => new(f.Outcome, default, f.Detail, f.Errors);
+}
+
+public sealed record Failure(Outcome Outcome, string Detail, IDictionary<string, string[]>? Errors = null);
+
+public static class Result
+{
+    public static Failure NotFound(string detail = "没有找到该记录") => new(Outcome.NotFound, detail);
+    public static Failure Forbidden(string detail = "您无权访问该记录") => new(Outcome.Forbidden, detail);
+    public static Failure Conflict(string detail = "该记录已被他人修改，请刷新后重试") => new(Outcome.Conflict, detail);
+    public static Failure Invalid(string field, string message) => new(Outcome.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
+    public static Failure Invalid(IDictionary<string, string[]> errors) => new(Outcome.Invalid, "提交的数据有误", errors);
+}

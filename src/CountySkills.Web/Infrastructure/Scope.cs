@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using CountySkills.Web.Domain;
+using CountySkills.Web.Infrastructure.Auth;
+
+namespace CountySkills.Web.Infrastructure;
+
+/// <summary>
+/// The one place where data scope is enforced: every query of scoped data goes through VisibleTo.
+/// An area scope is a prefix of the 12-digit area code (county 6, township 9, village 12, city 4, province 2).
+/// </summary>
+public static class Scope
+{
+    /// <summary>Records that belong to a place: limited by the user's area prefix; institution and employer staff
+    /// see none of them here (they reach people through their own classes and placements).</summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> query, CurrentUser user) where T : class, IAreaScoped
+    {
+        if (!user.IsAuthenticated || user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff))
+            return query.Where(_ => false);
+        return user.AreaScope is { } prefix ? query.Where(AreaPrefix<T>(prefix)) : query;
+    }
+
+    /// <summary>Institution-owned records: institution staff see only their own.</summary>
+    public static IQueryable<T> OwnedBy<T>(this IQueryable<T> query, CurrentUser user) where T : class, IInstitutionScoped
+    {
+        if (!user.IsAuthenticated) return query.Where(_ => false);
+        if (user.IsInRole(Roles.InstitutionStaff))
+        {
+            var id = user.InstitutionId ?? -1;
+            return query.Where(x => x.InstitutionId == id);
+        }
+        return user.IsInRole(Roles.EmployerStaff) || user.IsInRole(Roles.TownshipOfficer) ? query.Where(_ => false) : query;
+    }
+
+    /// <summary>Whether a place (any level) lies inside the user's area scope.</summary>
+    public static bool CanSeeArea(this CurrentUser user, string areaCode) =>
+        user.IsAuthenticated && !user.IsInRole(Roles.InstitutionStaff) && !user.IsInRole(Roles.EmployerStaff)
+        && (user.AreaScope is not { } p || areaCode.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>Whether the user may write records of this place (creating or moving a record there).</summary>
+    public static bool CanWriteArea(this CurrentUser user, string areaCode) => user.CanWrite && user.CanSeeArea(areaCode);
+
+    /// <summary>x.AreaCode &gt;= prefix AND x.AreaCode &lt; prefix+1: an index range on both providers.</summary>
+    public static Expression<Func<T, bool>> AreaPrefix<T>(string prefix)
+    {
+        var x = Expression.Parameter(typeof(T), "x");
+        var code = Expression.Property(x, nameof(IAreaScoped.AreaCode));
+        var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
+        Expression Cmp(string bound) => Expression.Call(compare, code, Expression.Constant(bound));
+        Expression body = Expression.GreaterThanOrEqual(Cmp(prefix), Expression.Constant(0));
+        if (UpperBound(prefix) is { } hi)
+            body = Expression.AndAlso(body, Expression.LessThan(Cmp(hi), Expression.Constant(0)));
+        return Expression.Lambda<Func<T, bool>>(body, x);
+    }
+
+    static string? UpperBound(string prefix)
+    {
+        var chars = prefix.ToCharArray();
+        for (var i = chars.Length - 1; i >= 0; i--)
+        {
+            if (chars[i] < '9') { chars[i]++; return new string(chars, 0, i + 1); }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+using CountySkills.Web.Components;
+using CountySkills.Web.Features;
+using CountySkills.Web.Features.Auth;
+using CountySkills.Web.Infrastructure.Auth;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatform();
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddIdentityAndScopes(builder.Environment);
+builder.Services.AddFeatures();
+
+var app = builder.Build();
+if (await Cli.TryRunAsync(app, args) is { } exitCode) return exitCode;
+
+app.UsePlatform();
+app.MapApi();
+app.MapAccountEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+await app.PrepareDatabaseAsync();
+await app.RunAsync();
+return 0;
+
+public partial class Program;
