@@ -1,1 +1,14 @@
-﻿Console.WriteLine("Hello, World!");
+using CountySkills.Bench;
+
+// Usage: dotnet run -c Release --project bench/CountySkills.Bench -- [people-insert] [--n 100000]
+var n = args.SkipWhile(a => a != "--n").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First();
+var which = args.FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _)) ?? "people-insert";
+switch (which)
+{
+    case "people-insert":
+        await PeopleInsertBench.RunAsync(n);
+        return 0;
+    default:
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert");
+        return 2;
+}

@@ -23,6 +23,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     readonly Dictionary<DbContext, (List<Pending> Items, IDbContextTransaction? Owned)> _pending = new(ReferenceEqualityComparer.Instance);
     readonly Lock _gate = new();
 
+    /// <summary>Chinese stays readable in the stored JSON (an auditor may read the table directly).</summary>
+    static readonly JsonSerializerOptions Json = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result, CancellationToken ct = default)
     {
         if (e.Context is AppDbContext { BulkInsert: false } db && !IsAuditFlush(db)) await Begin(db, ct);
@@ -84,7 +87,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 AtUtc = now, UserId = db.Actor.UserId, UserName = db.Actor.UserName,
                 Action = entry.State switch { EntityState.Added => AuditEntry.Insert, EntityState.Deleted => AuditEntry.Delete, _ => AuditEntry.Update },
                 Entity = entry.Metadata.ClrType.Name, EntityKey = KeyOf(entry),
-                Changes = JsonSerializer.Serialize(changes),
+                Changes = JsonSerializer.Serialize(changes, Json),
             }));
         }
         if (items.Count == 0) return;

@@ -48,9 +48,15 @@ public static class DatabaseSetup
 
     static void EnsureSqliteFolder(string cs)
     {
-        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs).DataSource;
-        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(dir) && path != ":memory:") Directory.CreateDirectory(dir);
+        var b = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs);
+        if (b.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.ReadWriteCreate || b.DataSource is ":memory:" or "") return;
+        var dir = Path.GetDirectoryName(Path.GetFullPath(b.DataSource));
+        try
+        {
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+        catch (IOException) { /* reported by /healthz and the first query */ }
+        catch (UnauthorizedAccessException) { }
     }
 }
 

@@ -38,7 +38,7 @@ public readonly record struct IdNumber
             return false;
         }
         if (!DateOnly.TryParseExact(s.Substring(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
-            || birth.Year < 1900 || (today is { } t && birth > t))
+            || birth.Year < 1800 || (today is { } t && birth > t))
         {
             error = new(IdNumberError.BirthDate, $"身份证号中的出生日期 {s.Substring(6, 8)} 不是真实的日期");
             return false;

@@ -44,6 +44,8 @@ public static class Platform
         });
         s.AddRazorComponents().AddInteractiveServerComponents();
         s.AddMudServices();
+        // Pages carry Chinese as text, not as &#x...; entities.
+        s.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         s.AddHttpContextAccessor();
         s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 30 * 1024 * 1024);
     }
