@@ -22,9 +22,6 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>Who is changing data through this context; written into every audit entry.</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
 
-    /// <summary>Bulk loads (demo data, large imports) write their own summary audit entry instead of one per row.</summary>
-    public bool BulkInsert { get; set; }
-
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);

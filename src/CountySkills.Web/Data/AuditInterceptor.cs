@@ -28,13 +28,13 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData e, InterceptionResult<int> result, CancellationToken ct = default)
     {
-        if (e.Context is AppDbContext { BulkInsert: false } db && !IsAuditFlush(db)) await Begin(db, ct);
+        if (e.Context is AppDbContext db && !IsAuditFlush(db)) await Begin(db, ct);
         return result;
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData e, InterceptionResult<int> result)
     {
-        if (e.Context is AppDbContext { BulkInsert: false } db && !IsAuditFlush(db)) Begin(db, CancellationToken.None).GetAwaiter().GetResult();
+        if (e.Context is AppDbContext db && !IsAuditFlush(db)) Begin(db, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 

@@ -19,7 +19,7 @@ public static class Platform
     {
         builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
         var s = builder.Services;
-        s.AddSingleton(TimeProvider.System);
+        s.AddSingleton<TimeProvider>(new CountyClock(CountyClock.Zone(builder.Configuration["App:TimeZone"])));
         s.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
             var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;

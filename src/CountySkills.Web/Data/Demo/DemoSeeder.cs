@@ -71,13 +71,13 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
     /// <summary>Generates the demo ledger deterministically and stores it.</summary>
     public Task StorePeopleAsync(int count, CancellationToken ct = default)
     {
-        var gen = new DemoPeople(seed: 20260101, today: DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
+        var gen = new DemoPeople(seed: 20260101, today: clock.Today());
         return StorePeopleAsync(gen.Generate(count, clock.GetUtcNow().UtcDateTime), ct);
     }
 
     /// <summary>
-    /// Stores people in batches through the app's own model (EF Core, the same mapping and constraints), each batch
-    /// in one transaction with one summary audit entry instead of one per row.
+    /// Stores people in batches through the app's bulk path (the EF model's mapping, a prepared statement on SQLite,
+    /// binary COPY on PostgreSQL), each batch in one transaction with one summary audit entry instead of one per row.
     /// </summary>
     public async Task<int> StorePeopleAsync(IEnumerable<Person> people, CancellationToken ct = default, int batch = 5_000)
     {
@@ -86,9 +86,8 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         foreach (var chunk in people.Chunk(batch))
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            db.ChangeTracker.AutoDetectChangesEnabled = false;
-            db.BulkInsert = true;
-            db.People.AddRange(chunk);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await BulkInsert.InsertAsync(db, chunk, ct);
             db.AuditEntries.Add(new AuditEntry
             {
                 AtUtc = now, UserName = db.Actor.UserName, Action = AuditEntry.Insert, Entity = nameof(Person),
@@ -96,6 +95,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
                 Changes = $"{{\"count\":[null,{chunk.Length}],\"source\":[null,\"bulk load\"]}}",
             });
             await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
             stored += chunk.Length;
         }
         log.LogInformation("People stored: {Count}", stored);

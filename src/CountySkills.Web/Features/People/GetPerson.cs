@@ -7,7 +7,7 @@ public static class GetPerson
     {
         public async Task<Result<PersonView>> Handle(long id, CancellationToken ct)
         {
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = clock.Today();
             await using var db = await dbs.CreateDbContextAsync(ct);
             var area = await db.People.Where(p => p.Id == id).Select(p => p.AreaCode).SingleOrDefaultAsync(ct);
             if (area is null) return Result.NotFound("没有找到该人员");

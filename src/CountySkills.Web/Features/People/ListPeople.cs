@@ -14,7 +14,7 @@ public static class ListPeople
         {
             if (q.TownshipCode is { } t && !user.CanSeeArea(t)) return Result.Forbidden("您的权限范围不包括该乡镇");
             if (q.VillageCode is { } v && !user.CanSeeArea(v)) return Result.Forbidden("您的权限范围不包括该村");
-            var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+            var today = clock.Today();
             await using var db = await dbs.CreateDbContextAsync(ct);
             var people = db.People.AsNoTracking().VisibleTo(user);
             if (!string.IsNullOrWhiteSpace(q.TownshipCode)) people = people.Where(p => p.TownshipCode == q.TownshipCode);
