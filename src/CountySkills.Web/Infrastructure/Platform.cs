@@ -35,6 +35,7 @@ public static class Platform
         });
         s.AddExceptionHandler<ProblemExceptionHandler>();
         s.AddOpenApi();
+        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         s.AddLocalization();
         s.Configure<RequestLocalizationOptions>(o =>
         {

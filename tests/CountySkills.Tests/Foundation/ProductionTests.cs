@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using CountySkills.Tests.Infrastructure;
+using CountySkills.Web.Data;
+using Microsoft.AspNetCore.Hosting;
+
+namespace CountySkills.Tests.Foundation;
+
+/// <summary>Production: no demo accounts, no demo data; the first admin comes from the documented command.</summary>
+public sealed class ProductionApp : AppFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public string Database => ConnectionString;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:MigrateOnStart", "true");
+    }
+}
+
+public sealed class ProductionTests(ProductionApp app) : IClassFixture<ProductionApp>
+{
+    [Fact]
+    public async Task There_are_no_demo_accounts_and_the_sign_in_page_lists_none()
+    {
+        foreach (var user in new[] { "admin", "county", "town01", "school01", "viewer", "auditor" })
+        {
+            var r = await app.CreateClient().PostAsJsonAsync("/api/auth/login", new { userName = user, password = AppFactory.Password });
+            await HttpAssert.Problem(r, HttpStatusCode.Unauthorized);
+        }
+        var html = await (await app.CreateClient().GetAsync("/account/login")).Content.ReadAsStringAsync();
+        Assert.Contains("登录", html);
+        Assert.DoesNotContain("Demo#2026", html);
+        Assert.DoesNotContain("town01", html);
+    }
+
+    [Fact]
+    public async Task The_create_admin_command_makes_an_administrator_who_can_sign_in()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CountySkills.Web.dll");
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" create-admin --user chief --password \"Chief#2026x\"")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["ConnectionStrings__Default"] = app.Database;
+        using var p = Process.Start(psi)!;
+        var output = await p.StandardOutput.ReadToEndAsync() + await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.True(p.ExitCode == 0, output);
+
+        var client = await app.ClientFor("chief", "Chief#2026x");
+        var me = await HttpAssert.Json(await client.GetAsync("/api/auth/me"));
+        Assert.Equal("Admin", me.GetProperty("role").GetString());
+        Assert.Equal(0, (await HttpAssert.Json(await client.GetAsync("/api/people"))).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_weak_admin_password_is_refused_by_the_command()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CountySkills.Web.dll");
+        var psi = new ProcessStartInfo("dotnet", $"\"{dll}\" create-admin --user weakling --password abc")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory,
+        };
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["ConnectionStrings__Default"] = app.Database;
+        using var p = Process.Start(psi)!;
+        var err = await p.StandardError.ReadToEndAsync();
+        await p.WaitForExitAsync();
+        Assert.NotEqual(0, p.ExitCode);
+        Assert.Contains("密码", err);
+    }
+
+    [Fact]
+    public async Task Sign_out_without_an_antiforgery_token_is_refused()
+    {
+        var r = await app.CreateClient().PostAsync("/account/logout", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, r.StatusCode);
+    }
+}
