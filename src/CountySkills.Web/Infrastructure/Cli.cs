@@ -7,7 +7,7 @@ namespace CountySkills.Web.Infrastructure;
 /// <summary>
 /// Operator commands of the same binary:
 ///   migrate                                  apply pending migrations of the configured provider
-///   seed [--people N]                        demo county with N people (default 700000) and demo accounts
+///   seed [--people N]                        demo county with N people (default 700000); demo accounts in Development only
 ///   create-admin --user NAME --password PWD  create (or reset) an administrator; the way to get one in Production
 /// </summary>
 public static class Cli
@@ -27,8 +27,11 @@ public static class Cli
                 await MigrateAsync(sp);
                 var n = int.TryParse(Option(args, "--people"), out var v) ? v : 700_000;
                 var started = DateTime.UtcNow;
-                await sp.GetRequiredService<DemoSeeder>().SeedAsync(n, accounts: true);
+                // Demo accounts share a published password: only ever in Development.
+                var accounts = app.Environment.IsDevelopment();
+                await sp.GetRequiredService<DemoSeeder>().SeedAsync(n, accounts);
                 Console.WriteLine($"Demo county seeded with up to {n:N0} people in {(DateTime.UtcNow - started).TotalSeconds:F1} s (an existing ledger is left as it is).");
+                if (!accounts) Console.WriteLine("No demo accounts were created (not Development); use create-admin.");
                 return 0;
             case "create-admin":
                 return await CreateAdminAsync(sp, Option(args, "--user"), Option(args, "--password"));
