@@ -17,6 +17,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Who is changing data through this context; written into every audit entry.</summary>

@@ -32,6 +32,29 @@ sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.HasIndex(x => new { x.TownshipCode, x.Name });
         e.HasIndex(x => x.Name);
         e.Property(x => x.Notes).HasMaxLength(2000);
+        e.HasIndex(x => new { x.AreaCode, x.Name, x.BirthDate });
+        e.HasIndex(x => x.BirthDate);
+        e.HasIndex(x => x.MergedIntoId);
+        // Covers the ledger list's count for the usual filters (township, status, age, tag) without touching the table.
+        e.HasIndex(x => new { x.TownshipCode, x.EmploymentStatus, x.BirthDate, x.Tags, x.MergedIntoId }).HasDatabaseName("IX_People_List");
+        e.Property(x => x.HouseholdNumber).HasMaxLength(30);
+        foreach (var p in new[] { nameof(Person.WorkProvince), nameof(Person.WorkCity), nameof(Person.Industry), nameof(Person.Occupation),
+                     nameof(Person.TrainingWish), nameof(Person.JobWish) })
+            e.Property(p).HasMaxLength(50);
+        e.Property(x => x.Employer).HasMaxLength(100);
+        e.Ignore(x => x.IsMerged);
+    }
+}
+
+sealed class ImportBatchConfiguration : IEntityTypeConfiguration<ImportBatch>
+{
+    public void Configure(EntityTypeBuilder<ImportBatch> e)
+    {
+        e.Property(x => x.Kind).HasMaxLength(30);
+        e.Property(x => x.FileName).HasMaxLength(260);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Property(x => x.UserName).HasMaxLength(100);
+        e.HasIndex(x => x.Sha256);
     }
 }
 

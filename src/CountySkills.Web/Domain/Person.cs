@@ -29,6 +29,36 @@ public sealed class Person : Entity, IAreaScoped
     public string? JobWish { get; set; }
     public string? Notes { get; set; }
     public DateTime CreatedUtc { get; set; }
+    /// <summary>Set when this record was merged into another: the survivor. A merged record keeps its ID number, so
+    /// searching the old number still finds the survivor; it no longer appears in the ledger.</summary>
+    public long? MergedIntoId { get; set; }
+    public DateTime? MergedUtc { get; set; }
+    /// <summary>The import that created this record, if it came from a file.</summary>
+    public long? ImportBatchId { get; set; }
+
+    public bool IsMerged => MergedIntoId is not null;
+
+    /// <summary>Merges this (duplicate) record into <paramref name="survivor"/>; returns a refusal or null.</summary>
+    public string? MergeInto(Person survivor, DateTime nowUtc)
+    {
+        if (survivor.Id == Id) return "不能把人员合并到自身";
+        if (IsMerged) return $"该记录已于 {MergedUtc:yyyy-MM-dd} 合并到其他人员";
+        if (survivor.IsMerged) return "保留的记录本身已被合并，请选择最终保留的记录";
+        MergedIntoId = survivor.Id;
+        MergedUtc = nowUtc;
+        // Whatever the survivor lacks and the duplicate knows is kept.
+        survivor.Phone ??= Phone;
+        survivor.HouseholdNumber ??= HouseholdNumber;
+        survivor.Employer ??= Employer;
+        survivor.Industry ??= Industry;
+        survivor.Occupation ??= Occupation;
+        survivor.TrainingWish ??= TrainingWish;
+        survivor.JobWish ??= JobWish;
+        survivor.Tags |= Tags;
+        if (Notes is { Length: > 0 })
+            survivor.Notes = string.IsNullOrEmpty(survivor.Notes) ? $"[合并自 {Name}] {Notes}" : $"{survivor.Notes}\n[合并自 {Name}] {Notes}";
+        return null;
+    }
 
     public static Person Create(IdNumber id, string name, string villageCode, DateTime nowUtc) => new()
     {

@@ -8,6 +8,8 @@ public sealed record Result<T>(Outcome Outcome, T? Value, string? Detail = null,
     public bool IsOk => Outcome == Outcome.Ok;
     public static implicit operator Result<T>(T value) => new(Outcome.Ok, value);
     public static implicit operator Result<T>(Failure f) => new(f.Outcome, default, f.Detail, f.Errors);
+    /// <summary>Success for values the implicit conversion cannot take (interfaces such as IQueryable).</summary>
+    public static Result<T> Of(T value) => new(Outcome.Ok, value);
 }
 
 public sealed record Failure(Outcome Outcome, string Detail, IDictionary<string, string[]>? Errors = null);

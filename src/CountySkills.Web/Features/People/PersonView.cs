@@ -6,7 +6,7 @@ public sealed record PersonView(
     string AreaCode, string TownshipCode, string? TownshipName, string? VillageName,
     PersonTags Tags, EmploymentStatus EmploymentStatus, DestinationBand? Destination, Guid Version)
 {
-    public static IQueryable<PersonView> Project(IQueryable<Person> people, AppDbContext db, DateOnly today) =>
+    public static IQueryable<PersonView> Project(IQueryable<Person> people, AppDbContext db) =>
         from p in people
         select new PersonView(
             p.Id, p.Name, p.IdNumber, p.Sex, p.BirthDate, 0, p.Phone, p.AreaCode, p.TownshipCode,

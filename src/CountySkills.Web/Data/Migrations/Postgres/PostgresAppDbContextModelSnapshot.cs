@@ -109,6 +109,59 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.ToTable("Employers");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.ImportBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("ImportBatches");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Institution", b =>
                 {
                     b.Property<long>("Id")
@@ -182,24 +235,37 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<string>("Employer")
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<int>("EmploymentStatus")
                         .HasColumnType("integer");
 
                     b.Property<string>("HouseholdNumber")
-                        .HasColumnType("text");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<string>("IdNumber")
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Industry")
-                        .HasColumnType("text");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("JobWish")
-                        .HasColumnType("text");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("MergedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int?>("MonitoredCategory")
                         .HasColumnType("integer");
@@ -220,7 +286,8 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(2000)");
 
                     b.Property<string>("Occupation")
-                        .HasColumnType("text");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(11)
@@ -239,17 +306,20 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .UseCollation("C");
 
                     b.Property<string>("TrainingWish")
-                        .HasColumnType("text");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uuid");
 
                     b.Property<string>("WorkCity")
-                        .HasColumnType("text");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<string>("WorkProvince")
-                        .HasColumnType("text");
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
 
                     b.Property<DateOnly?>("WorkingSince")
                         .HasColumnType("date");
@@ -258,14 +328,23 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AreaCode");
 
+                    b.HasIndex("BirthDate");
+
                     b.HasIndex("IdNumber")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
 
                     b.HasIndex("TownshipCode", "Name");
+
+                    b.HasIndex("AreaCode", "Name", "BirthDate");
+
+                    b.HasIndex("TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId")
+                        .HasDatabaseName("IX_People_List");
 
                     b.ToTable("People");
                 });

@@ -100,6 +100,57 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.ToTable("Employers");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.ImportBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rejected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalRows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.ToTable("ImportBatches");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Institution", b =>
                 {
                     b.Property<long>("Id")
@@ -167,12 +218,14 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Employer")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("EmploymentStatus")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("HouseholdNumber")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("IdNumber")
@@ -180,10 +233,21 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Industry")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("JobWish")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MergedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("MonitoredCategory")
@@ -205,6 +269,7 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Occupation")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
@@ -223,6 +288,7 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TrainingWish")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -230,9 +296,11 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WorkCity")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("WorkProvince")
+                        .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("WorkingSince")
@@ -242,14 +310,23 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AreaCode");
 
+                    b.HasIndex("BirthDate");
+
                     b.HasIndex("IdNumber")
                         .IsUnique();
+
+                    b.HasIndex("MergedIntoId");
 
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
 
                     b.HasIndex("TownshipCode", "Name");
+
+                    b.HasIndex("AreaCode", "Name", "BirthDate");
+
+                    b.HasIndex("TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId")
+                        .HasDatabaseName("IX_People_List");
 
                     b.ToTable("People");
                 });

@@ -1,0 +1,17 @@
+namespace CountySkills.Web.Domain;
+
+/// <summary>One committed file import: who, when, which file, what it did. People it created point to it.</summary>
+public sealed class ImportBatch : IAudited
+{
+    public long Id { get; init; }
+    public required string Kind { get; init; }
+    public required string FileName { get; init; }
+    public required string Sha256 { get; init; }
+    public string UserName { get; init; } = "";
+    public DateTime AtUtc { get; init; }
+    public int TotalRows { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Rejected { get; set; }
+}

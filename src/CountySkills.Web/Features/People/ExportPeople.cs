@@ -1,0 +1,45 @@
+using System.Text.Json;
+using CountySkills.Web.Features.People.Import;
+using MiniExcelLibs;
+
+namespace CountySkills.Web.Features.People;
+
+/// <summary>The ledger as xlsx for what the filters select; masked unless the caller may reveal (then the export is audited).</summary>
+public static class ExportPeople
+{
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<string>> Handle(PeopleFilter filter, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var filtered = await filter.ApplyAsync(db, user, clock.Today(), ct);
+            if (!filtered.IsOk) return new Failure(filtered.Outcome, filtered.Detail!, filtered.Errors);
+            var names = await db.Regions.AsNoTracking().Where(r => r.Level != AreaLevel.County).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+            var reveal = user.MayRevealPersonalData;
+            var path = Path.GetTempFileName();
+            var count = 0;
+            var rows = filtered.Value!.OrderBy(p => p.AreaCode).ThenBy(p => p.Id).AsEnumerable().Select(p => LedgerWorkbook.Row(p, names, ++count, reveal));
+            await using (var fs = File.Create(path)) await fs.SaveAsAsync(rows, sheetName: "劳动力台账", cancellationToken: ct);
+            if (reveal)
+            {
+                db.AuditEntries.Add(new AuditEntry
+                {
+                    AtUtc = clock.GetUtcNow().UtcDateTime, UserId = user.UserId, UserName = user.UserName, Action = AuditEntry.Reveal,
+                    Entity = nameof(Person), EntityKey = "export",
+                    Changes = JsonSerializer.Serialize(new { export = count, filter }),
+                });
+                await db.SaveChangesAsync(ct);
+            }
+            return path;
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) => api.MapGet("/people/export", async ([AsParameters] PeopleFilter filter, Handler h, CancellationToken ct) =>
+        {
+            var r = await h.Handle(filter, ct);
+            if (!r.IsOk) return r.ToHttp();
+            var stream = new FileStream(r.Value!, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.DeleteOnClose);
+            return Results.File(stream, ImportPeople.Xlsx, $"劳动力台账-{DateTime.UtcNow:yyyyMMdd}.xlsx");
+        })
+        .WithName(nameof(ExportPeople)).WithSummary("xlsx of the people the filters select (same filters as the list)");
+}

@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using CountySkills.Web.Infrastructure.Excel;
+using FluentValidation;
+
+namespace CountySkills.Web.Features.People.Import;
+
+/// <summary>
+/// Imports a township's ledger file (.xlsx or .csv): a dry run reports what would happen row by row; a commit stores
+/// every valid row in one transaction and skips the rest. Importing the same file again changes nothing.
+/// </summary>
+public static partial class ImportPeople
+{
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> validator)
+    {
+        const int BatchSize = 2_000;
+
+        public async Task<Result<ImportReport>> Run(Stream file, string fileName, ImportMode mode, IProgress<ImportProgress>? progress, CancellationToken ct)
+        {
+            var commit = mode == ImportMode.Commit;
+            var today = clock.Today();
+            var hash = await HashAsync(file, ct);
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var places = await PlaceIndex.LoadAsync(db, ct);
+            SheetReader reader;
+            try { reader = SheetReader.Open(file, fileName, LedgerColumns.Synonyms, LedgerColumns.Required); }
+            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+
+            using var _ = reader;
+            var report = new ImportReport { Mode = commit ? "commit" : "dryRun", Headers = reader.Headers.Values.ToList() };
+            await using var tx = commit ? await db.Database.BeginTransactionAsync(ct) : null;
+            ImportBatch? batchRecord = null;
+            if (commit)
+            {
+                batchRecord = new ImportBatch { Kind = "people", FileName = Path.GetFileName(fileName), Sha256 = hash, UserName = user.UserName, AtUtc = clock.GetUtcNow().UtcDateTime };
+                db.ImportBatches.Add(batchRecord);
+                await db.SaveChangesAsync(ct);
+                report.ImportBatchId = batchRecord.Id;
+            }
+            var seen = new Dictionary<string, int>();
+            var batch = new List<(PersonRow Row, SheetRow Sheet)>(BatchSize);
+            try
+            {
+                foreach (var sheetRow in reader.Rows())
+                {
+                    ct.ThrowIfCancellationRequested();
+                    report.TotalRows++;
+                    var row = PersonRow.Read(sheetRow, reader.Headers, places, user, today);
+                    if (row.IdNumber is { } id && !seen.TryAdd(id, row.RowNumber))
+                        row.Error(LedgerColumns.IdNumber, "duplicate_in_file", $"与第 {seen[id]} 行的身份证号重复");
+                    if (row.Errors.Count > 0) report.Reject(row.RowNumber, row.Errors, Cells(sheetRow, reader.Headers));
+                    else batch.Add((row, sheetRow));
+                    if (batch.Count == BatchSize) await Flush(db, batch, report, batchRecord, reader.Headers, ct);
+                    if (report.TotalRows % 1_000 == 0) progress?.Report(new ImportProgress(report.TotalRows, Fraction(file)));
+                }
+                await Flush(db, batch, report, batchRecord, reader.Headers, ct);
+            }
+            catch (SheetFormatException e)
+            {
+                return Result.Invalid("file", e.Message);
+            }
+            report.SkippedRows = reader.SkippedRows;
+            report.Valid = report.Created + report.Updated + report.Unchanged;
+            if (commit)
+            {
+                batchRecord!.TotalRows = report.TotalRows;
+                (batchRecord.Created, batchRecord.Updated, batchRecord.Unchanged, batchRecord.Rejected) = (report.Created, report.Updated, report.Unchanged, report.Rejected);
+                await db.SaveChangesAsync(ct);
+                await tx!.CommitAsync(ct);
+            }
+            progress?.Report(new ImportProgress(report.TotalRows, 1));
+            return report;
+        }
+
+        async Task Flush(AppDbContext db, List<(PersonRow Row, SheetRow Sheet)> batch, ImportReport report, ImportBatch? record,
+            IReadOnlyDictionary<string, string> headers, CancellationToken ct)
+        {
+            if (batch.Count == 0) return;
+            var ids = batch.Select(b => b.Row.IdNumber!).ToList();
+            var query = db.People.Where(p => ids.Contains(p.IdNumber));
+            var existing = await (record is null ? query.AsNoTracking() : query).ToDictionaryAsync(p => p.IdNumber, ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var creates = new List<Person>();
+            foreach (var (row, sheet) in batch)
+            {
+                PersonInput input;
+                var found = existing.GetValueOrDefault(row.IdNumber!);
+                if (found is not null)
+                {
+                    if (found.IsMerged)
+                        row.Error(LedgerColumns.IdNumber, "conflict", "该身份证号的记录已合并到其他人员，请核对后在保留的记录上修改");
+                    else if (!SameName(found.Name, row.Name!))
+                        row.Error(LedgerColumns.Name, "conflict", $"该身份证号已登记为“{(user.CanSeeArea(found.AreaCode) ? found.Name : "其他乡镇人员")}”，与本行姓名“{row.Name}”不一致，未覆盖");
+                    else if (!user.CanWriteArea(found.AreaCode))
+                        row.Error(LedgerColumns.IdNumber, "scope.forbidden", "该身份证号已登记在其他乡镇，不在您的权限范围内");
+                    input = row.Apply(PersonInput.From(found));
+                }
+                else input = row.Apply(new PersonInput { IdNumber = row.IdNumber!, Name = row.Name!, VillageCode = row.VillageCode! });
+                if (row.Errors.Count == 0) Validate(row, input);
+                if (row.Errors.Count > 0) { report.Reject(row.RowNumber, row.Errors, Cells(sheet, headers)); continue; }
+
+                if (found is null)
+                {
+                    var person = Person.Create(IdNumber.Parse(input.IdNumber), input.Name, input.VillageCode, now);
+                    input.ApplyTo(person);
+                    person.ImportBatchId = record?.Id;
+                    creates.Add(person);
+                    report.Created++;
+                }
+                else if (input.ApplyTo(found)) report.Updated++;
+                else report.Unchanged++;
+            }
+            if (record is not null)
+            {
+                await BulkInsert.InsertAsync(db, creates, ct);
+                await db.SaveChangesAsync(ct); // updates, each audited with its changed fields
+                db.ChangeTracker.Clear();
+                db.Attach(record);
+            }
+            batch.Clear();
+        }
+
+        void Validate(PersonRow row, PersonInput input)
+        {
+            foreach (var f in validator.Validate(input).Errors)
+            {
+                var key = f.PropertyName switch
+                {
+                    nameof(PersonInput.IdNumber) => LedgerColumns.IdNumber,
+                    nameof(PersonInput.Name) => LedgerColumns.Name,
+                    nameof(PersonInput.Phone) => LedgerColumns.Phone,
+                    nameof(PersonInput.VillageCode) => LedgerColumns.Village,
+                    nameof(PersonInput.MonitoredCategory) => LedgerColumns.MonitoredCategory,
+                    nameof(PersonInput.WorkingSince) => LedgerColumns.Since,
+                    nameof(PersonInput.MonthlyIncomeFen) => LedgerColumns.MonthlyIncome,
+                    _ => LedgerColumns.Notes,
+                };
+                var code = f.ErrorCode is { } c && c.Contains('.') ? c : "value.invalid";
+                row.Error(key, code, f.ErrorMessage);
+            }
+        }
+
+        static bool SameName(string a, string b) => Squash(a) == Squash(b);
+        static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000')).Replace('•', '·').Replace('.', '·');
+
+        static IReadOnlyDictionary<string, string?> Cells(SheetRow row, IReadOnlyDictionary<string, string> headers) =>
+            headers.ToDictionary(h => h.Value, h => SheetText.CellText(row.Values.GetValueOrDefault(h.Key)));
+
+        static double Fraction(Stream s) => s.CanSeek && s.Length > 0 ? Math.Clamp((double)s.Position / s.Length, 0, 1) : double.NaN;
+
+        static async Task<string> HashAsync(Stream s, CancellationToken ct)
+        {
+            if (!s.CanSeek) return "";
+            var hash = Convert.ToHexStringLower(await SHA256.HashDataAsync(s, ct));
+            s.Position = 0;
+            return hash;
+        }
+    }
+}

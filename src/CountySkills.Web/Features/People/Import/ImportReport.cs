@@ -1,0 +1,43 @@
+using System.Text.Json.Serialization;
+
+namespace CountySkills.Web.Features.People.Import;
+
+/// <summary>What an import did (commit) or would do (dry run), row by row.</summary>
+public sealed class ImportReport
+{
+    public const int MaxErrors = 10_000, MaxRejectedRowsKept = 20_000;
+
+    public string Mode { get; init; } = "";
+    public int TotalRows { get; set; }
+    public int Valid { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Rejected { get; set; }
+    public int SkippedRows { get; set; }
+    public long? ImportBatchId { get; set; }
+    public bool ErrorsTruncated { get; set; }
+    public List<ImportError> Errors { get; } = [];
+
+    /// <summary>The rejected rows as the file had them, for the "rejected rows" workbook (not sent by the API).</summary>
+    [JsonIgnore] public List<RejectedRow> RejectedRows { get; } = [];
+    [JsonIgnore] public IReadOnlyList<string> Headers { get; set; } = [];
+
+    public void Reject(int row, IReadOnlyList<ImportError> errors, IReadOnlyDictionary<string, string?> cells)
+    {
+        Rejected++;
+        foreach (var e in errors)
+        {
+            if (Errors.Count < MaxErrors) Errors.Add(e);
+            else ErrorsTruncated = true;
+        }
+        if (RejectedRows.Count < MaxRejectedRowsKept)
+            RejectedRows.Add(new RejectedRow(row, cells, string.Join("；", errors.Select(e => $"{e.Column}：{e.Message}"))));
+    }
+}
+
+public sealed record RejectedRow(int Row, IReadOnlyDictionary<string, string?> Cells, string Reasons);
+
+public sealed record ImportProgress(int Rows, double Fraction);
+
+public enum ImportMode { DryRun, Commit }

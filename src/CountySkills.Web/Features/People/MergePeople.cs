@@ -1,0 +1,44 @@
+using FluentValidation;
+
+namespace CountySkills.Web.Features.People;
+
+/// <summary>Merges a duplicate record into the survivor: both histories are kept, the duplicate points to the survivor.</summary>
+public static class MergePeople
+{
+    public sealed record Command(long MergedId, Guid? SurvivorVersion = null, Guid? MergedVersion = null);
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(x => x.MergedId).GreaterThan(0).WithMessage("请指定要合并的重复记录");
+    }
+
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<PersonDetail>> Handle(long survivorId, Command cmd, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var both = await db.People.Where(p => p.Id == survivorId || p.Id == cmd.MergedId).ToListAsync(ct);
+            var survivor = both.SingleOrDefault(p => p.Id == survivorId);
+            var merged = both.SingleOrDefault(p => p.Id == cmd.MergedId);
+            if (survivor is null || merged is null) return Result.NotFound("要合并的人员不存在");
+            if (!user.CanWriteArea(survivor.AreaCode) || !user.CanWriteArea(merged.AreaCode)) return Result.Forbidden("只能合并您权限范围内的人员");
+            if (cmd.SurvivorVersion is { } sv) db.Entry(survivor).Property(p => p.Version).OriginalValue = sv;
+            if (cmd.MergedVersion is { } mv) db.Entry(merged).Property(p => p.Version).OriginalValue = mv;
+            if (merged.MergeInto(survivor, clock.GetUtcNow().UtcDateTime) is { } refusal) return Result.Invalid("mergedId", refusal);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return Result.Conflict("其中一条记录已被他人修改，请刷新后重新核对再合并");
+            }
+            return await PersonDetail.LoadAsync(db, survivor, clock.Today(), ct);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) => api.MapPost("/people/{id:long}/merge",
+            async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
+        .WithName(nameof(MergePeople)).WithValidation<Command>().RequireAuthorization(p => p.RequireRole(SavePerson.WriteRoles))
+        .WithSummary("Merge person {mergedId} into person {id}; the merged record keeps its ID number and points to the survivor");
+}

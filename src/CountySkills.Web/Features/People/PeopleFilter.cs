@@ -1,0 +1,54 @@
+namespace CountySkills.Web.Features.People;
+
+/// <summary>The ledger's filters, shared by the list, the export and the page (one meaning of "these people").</summary>
+public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null, string? VillageCode = null, string? Tag = null,
+    string? Status = null, int? AgeMin = null, int? AgeMax = null)
+{
+    /// <summary>Applies scope and filters; merged records never appear (searching one's ID finds its survivor).</summary>
+    public async Task<Result<IQueryable<Person>>> ApplyAsync(AppDbContext db, CurrentUser user, DateOnly today, CancellationToken ct)
+    {
+        if (TownshipCode is { Length: > 0 } t && !user.CanSeeArea(t)) return Result.Forbidden("您的权限范围不包括该乡镇");
+        if (VillageCode is { Length: > 0 } v && !user.CanSeeArea(v)) return Result.Forbidden("您的权限范围不包括该村");
+        if (AgeMin < 0 || AgeMax > 150 || AgeMin > AgeMax) return Result.Invalid("ageMin", "年龄范围无效");
+        var people = db.People.AsNoTracking().VisibleTo(user).Where(p => p.MergedIntoId == null);
+        if (!string.IsNullOrWhiteSpace(TownshipCode)) people = people.Where(p => p.TownshipCode == TownshipCode);
+        if (!string.IsNullOrWhiteSpace(VillageCode)) people = people.Where(p => p.AreaCode == VillageCode);
+        if (!string.IsNullOrWhiteSpace(Tag))
+        {
+            if (!PersonVocabulary.TryParse(PersonVocabulary.Tags, Tag, out PersonTags tag)) return Result.Invalid("tag", $"未知的人员类别：{Tag}");
+            people = people.Where(p => (p.Tags & tag) == tag);
+        }
+        if (!string.IsNullOrWhiteSpace(Status))
+        {
+            if (!PersonVocabulary.TryParse(PersonVocabulary.Statuses, Status, out EmploymentStatus status)) return Result.Invalid("status", $"未知的就业状态：{Status}");
+            people = people.Where(p => p.EmploymentStatus == status);
+        }
+        if (AgeMin is { } min) { var latest = today.AddYears(-min); people = people.Where(p => p.BirthDate <= latest); }
+        if (AgeMax is { } max) { var earliest = today.AddYears(-max - 1).AddDays(1); people = people.Where(p => p.BirthDate >= earliest); }
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var s = Q.Trim();
+            if (IdNumber.TryParse(s, null, out var id, out _))
+            {
+                var survivor = await SurvivorOf(db, id.Value, ct);
+                people = people.Where(p => p.IdNumber == id.Value || p.Id == survivor);
+            }
+            else if (s.Length == 11 && s.All(char.IsAsciiDigit)) people = people.Where(p => p.Phone == s);
+            else if (s.Length >= 6 && s.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X')) people = people.Where(p => p.IdNumber.StartsWith(s.ToUpperInvariant()));
+            else people = people.Where(p => p.Name.StartsWith(s));
+        }
+        return Result<IQueryable<Person>>.Of(people);
+    }
+
+    static async Task<long> SurvivorOf(AppDbContext db, string idNumber, CancellationToken ct)
+    {
+        var next = await db.People.Where(p => p.IdNumber == idNumber).Select(p => p.MergedIntoId).FirstOrDefaultAsync(ct);
+        for (var hops = 0; next is { } id && hops < 10; hops++)
+        {
+            var further = await db.People.Where(p => p.Id == id).Select(p => p.MergedIntoId).FirstOrDefaultAsync(ct);
+            if (further is null) return id;
+            next = further;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,316 @@
+using System.Text;
+using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
+
+namespace CountySkills.Web.Infrastructure.Excel;
+
+/// <summary>A problem with an uploaded sheet. The message is Chinese and can be shown to the user as is.</summary>
+public sealed class SheetFormatException : Exception
+{
+    public SheetFormatException(string message) : base(message) { }
+    public SheetFormatException(string message, Exception inner) : base(message, inner) { }
+}
+
+/// <summary>A data row: its number as Excel shows it and the raw values (string, double, DateTime, bool or null) by canonical key.</summary>
+public sealed record SheetRow(int RowNumber, IReadOnlyDictionary<string, object?> Values);
+
+/// <summary>
+/// Streams a county ledger (.xlsx or .csv): finds the header block among the first rows wherever it is,
+/// maps its columns to canonical keys through synonyms, then yields the data rows one at a time.
+/// </summary>
+public sealed class SheetReader : IDisposable
+{
+    private const int HeaderScanRows = 30;
+    private const int SniffBytes = 64 * 1024;
+    private const string Unreadable = "文件无法读取：不是有效的 Excel（.xlsx）或 CSV 文件";
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
+    private static readonly Encoding Utf8 = new UTF8Encoding(false);
+    private static readonly Encoding Gb18030 = CodePagesEncodingProvider.Instance.GetEncoding(54936)!;
+
+    private readonly IEnumerator<object?[]> _source;
+    private readonly Stream? _ownedStream;
+    private readonly Queue<object?[]> _buffered;
+    private readonly (string Key, int Column)[] _columns;
+    private int _rowNumber; // Excel number of the last row taken from the file
+    private bool _rowsStarted;
+
+    private SheetReader(IEnumerator<object?[]> source, Stream? ownedStream, List<object?[]> head, HeaderBlock header)
+    {
+        _source = source;
+        _ownedStream = ownedStream;
+        _columns = header.Columns;
+        Headers = header.Texts;
+        HeaderRowNumber = header.LastRow + 1;
+        _buffered = new Queue<object?[]>(head.Skip(HeaderRowNumber));
+        _rowNumber = HeaderRowNumber;
+    }
+
+    /// <summary>Canonical key → the header text as the file writes it (trimmed, line breaks removed).</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; }
+
+    /// <summary>The last header row, numbered as in Excel.</summary>
+    public int HeaderRowNumber { get; }
+
+    /// <summary>Blank and section rows skipped so far (complete once <see cref="Rows"/> is enumerated).</summary>
+    public int SkippedRows { get; private set; }
+
+    public static SheetReader Open(Stream stream, string fileName, IReadOnlyDictionary<string, string[]> synonyms,
+        IReadOnlyCollection<string> requiredKeys)
+    {
+        var isCsv = IsCsv(fileName);
+        // ZipArchive would copy a non-seekable stream into memory; a temp file keeps large uploads off the heap.
+        var owned = stream.CanSeek ? null : CopyToTempFile(stream);
+        var input = owned ?? stream;
+        IEnumerator<object?[]>? source = null;
+        try
+        {
+            if (input.Length <= input.Position) throw new SheetFormatException(Unreadable);
+            source = (isCsv ? CsvRows(input) : XlsxRows(input)).GetEnumerator();
+            var head = new List<object?[]>();
+            while (head.Count < HeaderScanRows && MoveNext(source, head.Count)) head.Add(source.Current);
+            return new SheetReader(source, owned, head, HeaderBlock.Find(head, synonyms, requiredKeys));
+        }
+        catch
+        {
+            source?.Dispose();
+            owned?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The data rows below the header, read lazily; blank and section rows are skipped. Call once.</summary>
+    public IEnumerable<SheetRow> Rows()
+    {
+        if (_rowsStarted) throw new InvalidOperationException("Rows() can only be enumerated once.");
+        _rowsStarted = true;
+        return ReadRows();
+    }
+
+    public void Dispose()
+    {
+        _source.Dispose();
+        _ownedStream?.Dispose();
+    }
+
+    private IEnumerable<SheetRow> ReadRows()
+    {
+        // Blank rows are counted only once a later row has content: Excel often keeps formatted empty rows at the end.
+        var pendingBlanks = 0;
+        while (NextRow() is { } cells)
+        {
+            var filled = CountFilled(cells);
+            if (filled == 0) { pendingBlanks++; continue; }
+            SkippedRows += pendingBlanks;
+            pendingBlanks = 0;
+            if (filled == 1) { SkippedRows++; continue; }
+            yield return new SheetRow(_rowNumber, Project(cells));
+        }
+    }
+
+    private object?[]? NextRow()
+    {
+        var cells = _buffered.Count > 0 ? _buffered.Dequeue() : MoveNext(_source, _rowNumber) ? _source.Current : null;
+        if (cells is not null) _rowNumber++;
+        return cells;
+    }
+
+    private Dictionary<string, object?> Project(object?[] cells)
+    {
+        var values = new Dictionary<string, object?>(_columns.Length);
+        foreach (var (key, column) in _columns) values[key] = column < cells.Length ? cells[column] : null;
+        return values;
+    }
+
+    private static int CountFilled(object?[] cells)
+    {
+        var filled = 0;
+        foreach (var cell in cells) if (!SheetText.IsBlank(cell)) filled++;
+        return filled;
+    }
+
+    private static bool MoveNext(IEnumerator<object?[]> source, int rowsRead)
+    {
+        try { return source.MoveNext(); }
+        catch (Exception e) when (e is not SheetFormatException)
+        {
+            throw new SheetFormatException(
+                rowsRead == 0 ? Unreadable : $"文件无法读取：第 {rowsRead + 1} 行附近内容已损坏，请检查文件是否完整", e);
+        }
+    }
+
+    private static bool IsCsv(string fileName) => Path.GetExtension(fileName ?? "").ToLowerInvariant() switch
+    {
+        ".csv" => true,
+        ".xlsx" => false,
+        _ => throw new SheetFormatException("只支持 .xlsx 或 .csv 文件"),
+    };
+
+    private static FileStream CopyToTempFile(Stream stream)
+    {
+        var temp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None,
+            81920, FileOptions.DeleteOnClose);
+        try { stream.CopyTo(temp); temp.Position = 0; return temp; }
+        catch { temp.Dispose(); throw; }
+    }
+
+    private static IEnumerable<object?[]> XlsxRows(Stream input)
+    {
+        // FillMergedCells stays off: it costs an extra pass over the whole sheet and would copy merged data cells
+        // (a section title merged across the row) into every cell. Header merges are resolved in HeaderBlock.
+        // IgnoreEmptyRows = false makes MiniExcel yield every row number, so counting rows gives Excel's numbering.
+        var config = new OpenXmlConfiguration { FillMergedCells = false, IgnoreEmptyRows = false };
+        foreach (IDictionary<string, object?> row in MiniExcel.Query(input, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: config))
+            yield return ToCells(row);
+    }
+
+    // MiniExcel keys cells by column letter ("A", "B", ... "AA").
+    private static object?[] ToCells(IDictionary<string, object?> row)
+    {
+        var width = 0;
+        foreach (var letters in row.Keys) width = Math.Max(width, ColumnIndex(letters) + 1);
+        var cells = new object?[width];
+        foreach (var (letters, value) in row) cells[ColumnIndex(letters)] = value;
+        return cells;
+    }
+
+    private static int ColumnIndex(string letters)
+    {
+        var index = 0;
+        foreach (var c in letters) index = index * 26 + (c - 'A' + 1);
+        return index - 1;
+    }
+
+    // Own parser rather than MiniExcel's: its CSV reader drops blank lines (breaking row numbers) and throws on rows
+    // shorter than the first one (section rows).
+    private static IEnumerable<object?[]> CsvRows(Stream input)
+    {
+        using var reader = new StreamReader(input, DetectCsvEncoding(input), detectEncodingFromByteOrderMarks: true, 65536, leaveOpen: true);
+        var fields = new List<object?>();
+        var field = new StringBuilder();
+        var quoted = false;
+        for (var ch = reader.Read(); ch >= 0; ch = reader.Read())
+        {
+            var c = (char)ch;
+            if (quoted)
+            {
+                if (c != '"') field.Append(c);
+                else if (reader.Peek() == '"') field.Append((char)reader.Read());
+                else quoted = false;
+            }
+            else if (c == '"' && field.Length == 0) quoted = true;
+            else if (c == ',') fields.Add(TakeField(field));
+            else if (c is '\r' or '\n')
+            {
+                if (c == '\r' && reader.Peek() == '\n') reader.Read();
+                fields.Add(TakeField(field));
+                yield return fields.ToArray();
+                fields.Clear();
+            }
+            else field.Append(c);
+        }
+        if (fields.Count > 0 || field.Length > 0)
+        {
+            fields.Add(TakeField(field));
+            yield return fields.ToArray();
+        }
+    }
+
+    private static string? TakeField(StringBuilder field)
+    {
+        var text = field.ToString();
+        field.Clear();
+        return text.Length == 0 ? null : text;
+    }
+
+    private static Encoding DetectCsvEncoding(Stream input)
+    {
+        var start = input.Position;
+        var sample = new byte[SniffBytes];
+        var length = input.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        input.Position = start;
+        var bytes = sample.AsSpan(0, length);
+        if (bytes.Contains((byte)0)) throw new SheetFormatException(Unreadable); // an image, zip or .xls renamed to .csv
+        try
+        {
+            // flush only at the real end: a multi-byte character cut by the sample's edge is not an error
+            StrictUtf8.GetDecoder().GetCharCount(bytes, flush: length < SniffBytes);
+            return Utf8;
+        }
+        catch (DecoderFallbackException)
+        {
+            return Gb18030; // superset of GBK, which is what Excel on Chinese Windows saves
+        }
+    }
+
+    private sealed record HeaderBlock(int LastRow, (string Key, int Column)[] Columns, IReadOnlyDictionary<string, string> Texts)
+    {
+        public static HeaderBlock Find(List<object?[]> head, IReadOnlyDictionary<string, string[]> synonyms,
+            IReadOnlyCollection<string> required)
+        {
+            var matcher = new KeyMatcher(synonyms);
+            var texts = head.Select(row => row.Select(SheetText.CellText).ToArray()).ToList();
+            var keys = texts.Select(row => row.Select(matcher.Match).ToArray()).ToList();
+            var scores = keys.Select(row => row.OfType<string>().Distinct().Count()).ToList();
+            var best = scores.Count == 0 ? -1 : scores.IndexOf(scores.Max());
+            if (best < 0 || scores[best] < 2)
+            {
+                var names = required.Count > 0 ? required : synonyms.Keys.Take(2);
+                throw new SheetFormatException($"没有找到可识别的表头：请确认文件包含{Quote(names, synonyms)}等列");
+            }
+
+            int top = best, bottom = best;
+            while (top > 0 && scores[top - 1] > 0) top--;
+            while (bottom + 1 < scores.Count && scores[bottom + 1] > 0) bottom++;
+
+            var columns = new List<(string, int)>();
+            var headerTexts = new Dictionary<string, string>();
+            var width = keys.Skip(top).Take(bottom - top + 1).Max(row => row.Length);
+            for (var column = 0; column < width; column++)
+            {
+                // The matching text nearest the data wins: a leaf header under a group title, or the top cell of a
+                // header merged vertically across the group row (only the top-left cell of a merge holds the text).
+                for (var row = bottom; row >= top; row--)
+                {
+                    var key = column < keys[row].Length ? keys[row][column] : null;
+                    if (key is null) continue;
+                    if (headerTexts.TryAdd(key, SheetText.HeaderDisplay(texts[row][column]!))) columns.Add((key, column));
+                    break;
+                }
+            }
+
+            var missing = required.Where(key => !headerTexts.ContainsKey(key)).ToList();
+            if (missing.Count > 0) throw new SheetFormatException($"表头缺少必需的列：{Quote(missing, synonyms)}");
+            return new HeaderBlock(bottom, columns.ToArray(), headerTexts);
+        }
+
+        private static string Quote(IEnumerable<string> keys, IReadOnlyDictionary<string, string[]> synonyms) =>
+            string.Concat(keys.Select(key =>
+                $"“{(synonyms.TryGetValue(key, out var texts) && texts.Length > 0 ? texts[0] : key)}”"));
+    }
+
+    private sealed class KeyMatcher
+    {
+        private readonly Dictionary<string, string> _keyBySynonym = new();
+
+        public KeyMatcher(IReadOnlyDictionary<string, string[]> synonyms)
+        {
+            foreach (var (key, texts) in synonyms)
+                foreach (var text in texts) _keyBySynonym.TryAdd(SheetText.Normalise(text), key);
+        }
+
+        /// <summary>Exact match first; only then drop parenthetical suffixes such as "(必填)" one at a time.</summary>
+        public string? Match(string? text)
+        {
+            if (text is null) return null;
+            var normalised = SheetText.Normalise(text);
+            while (true)
+            {
+                if (_keyBySynonym.TryGetValue(normalised, out var key)) return key;
+                var open = normalised.LastIndexOf('(');
+                if (open <= 0 || !normalised.EndsWith(')')) return null;
+                normalised = normalised[..open].Trim('*');
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+
+namespace CountySkills.Web.Infrastructure.Excel;
+
+/// <summary>Text helpers for header matching and for showing cell values to users.</summary>
+public static class SheetText
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>
+    /// Folds a header text for matching: full-width ASCII to half-width, all whitespace removed,
+    /// （）【】 to (), a leading or trailing '*' (the "required" mark) removed, lower-case.
+    /// </summary>
+    public static string Normalise(string s)
+    {
+        var folded = new StringBuilder(s.Length);
+        foreach (var original in s)
+        {
+            var c = original is >= '\uFF01' and <= '\uFF5E' ? (char)(original - 0xFEE0) : original;
+            if (char.IsWhiteSpace(c) || c is '\u200B' or '\uFEFF') continue;
+            folded.Append(c switch
+            {
+                '【' or '[' => '(',
+                '】' or ']' => ')',
+                _ => char.ToLowerInvariant(c),
+            });
+        }
+        return folded.ToString().Trim('*');
+    }
+
+    /// <summary>A cell value as a user sees it, or null when the cell is blank.</summary>
+    public static string? CellText(object? v) => v switch
+    {
+        null => null,
+        string s => NullIfEmpty(s.Trim()),
+        double d => NumberText(d),
+        DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", Invariant),
+        bool b => b ? "是" : "否",
+        IFormattable f => NullIfEmpty(f.ToString(null, Invariant).Trim()),
+        _ => NullIfEmpty(v.ToString()?.Trim()),
+    };
+
+    /// <summary>True for null, empty and whitespace-only (incl. U+3000) cells; cheaper than <see cref="CellText"/>.</summary>
+    public static bool IsBlank(object? v) => v is null || v is string s && string.IsNullOrWhiteSpace(s);
+
+    /// <summary>A header as the file writes it, on one line: for error reports.</summary>
+    public static string HeaderDisplay(string text) => text.Replace("\r", "").Replace("\n", "").Trim();
+
+    // Integral values below 1e15 are shown as plain digits so phone numbers don't turn into 1.3812345678E+10.
+    private static string NumberText(double d) =>
+        double.IsInteger(d) && Math.Abs(d) < 1e15
+            ? (d == 0 ? "0" : d.ToString("F0", Invariant))
+            : d.ToString("G15", Invariant);
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
+}
