@@ -8,7 +8,13 @@ switch (which)
     case "people-insert":
         await PeopleInsertBench.RunAsync(n);
         return 0;
+    case "people-import":
+        await PeopleImportBench.RunAsync(n);
+        return 0;
+    case "people-list":
+        await PeopleListBench.RunAsync(n);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list");
         return 2;
 }

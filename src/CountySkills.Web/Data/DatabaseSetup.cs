@@ -36,6 +36,7 @@ public static class DatabaseSetup
             ? new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(cs, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
             : new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs);
         if (audit is not null) b.AddInterceptors(audit);
+        if (provider == DatabaseProvider.Sqlite) b.AddInterceptors(new SqlitePragmas());
         return b.Options;
     }
 

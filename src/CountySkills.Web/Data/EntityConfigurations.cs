@@ -28,12 +28,9 @@ sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.HasIndex(x => x.Phone);
         e.Property(x => x.AreaCode).HasMaxLength(12);
         e.Property(x => x.TownshipCode).HasMaxLength(9);
-        e.HasIndex(x => x.AreaCode);
-        e.HasIndex(x => new { x.TownshipCode, x.Name });
         e.HasIndex(x => x.Name);
         e.Property(x => x.Notes).HasMaxLength(2000);
         e.HasIndex(x => new { x.AreaCode, x.Name, x.BirthDate });
-        e.HasIndex(x => x.BirthDate);
         e.HasIndex(x => x.MergedIntoId);
         // Covers the ledger list's count for the usual filters (township, status, age, tag) without touching the table.
         e.HasIndex(x => new { x.TownshipCode, x.EmploymentStatus, x.BirthDate, x.Tags, x.MergedIntoId }).HasDatabaseName("IX_People_List");

@@ -122,12 +122,7 @@ public sealed class SheetReader : IDisposable
         return values;
     }
 
-    private static int CountFilled(object?[] cells)
-    {
-        var filled = 0;
-        foreach (var cell in cells) if (!SheetText.IsBlank(cell)) filled++;
-        return filled;
-    }
+    private static int CountFilled(object?[] cells) => cells.Count(cell => !SheetText.IsBlank(cell));
 
     private static bool MoveNext(IEnumerator<object?[]> source, int rowsRead)
     {
@@ -154,15 +149,14 @@ public sealed class SheetReader : IDisposable
         catch { temp.Dispose(); throw; }
     }
 
-    private static IEnumerable<object?[]> XlsxRows(Stream input)
-    {
-        // FillMergedCells stays off: it costs an extra pass over the whole sheet and would copy merged data cells
-        // (a section title merged across the row) into every cell. Header merges are resolved in HeaderBlock.
-        // IgnoreEmptyRows = false makes MiniExcel yield every row number, so counting rows gives Excel's numbering.
-        var config = new OpenXmlConfiguration { FillMergedCells = false, IgnoreEmptyRows = false };
-        foreach (IDictionary<string, object?> row in MiniExcel.Query(input, useHeaderRow: false, excelType: ExcelType.XLSX, configuration: config))
-            yield return ToCells(row);
-    }
+    // FillMergedCells stays off: it costs an extra pass over the whole sheet and would copy merged data cells
+    // (a section title merged across the row) into every cell. Header merges are resolved in HeaderBlock.
+    // IgnoreEmptyRows = false makes MiniExcel yield every row number, so counting rows gives Excel's numbering.
+    private static IEnumerable<object?[]> XlsxRows(Stream input) =>
+        MiniExcel.Query(input, useHeaderRow: false, excelType: ExcelType.XLSX,
+                configuration: new OpenXmlConfiguration { FillMergedCells = false, IgnoreEmptyRows = false })
+            .Cast<IDictionary<string, object?>>()
+            .Select(ToCells);
 
     // MiniExcel keys cells by column letter ("A", "B", ... "AA").
     private static object?[] ToCells(IDictionary<string, object?> row)
@@ -209,11 +203,7 @@ public sealed class SheetReader : IDisposable
             }
             else field.Append(c);
         }
-        if (fields.Count > 0 || field.Length > 0)
-        {
-            fields.Add(TakeField(field));
-            yield return fields.ToArray();
-        }
+        if (fields.Count > 0 || field.Length > 0) yield return [.. fields, TakeField(field)];
     }
 
     private static string? TakeField(StringBuilder field)
@@ -248,7 +238,7 @@ public sealed class SheetReader : IDisposable
         public static HeaderBlock Find(List<object?[]> head, IReadOnlyDictionary<string, string[]> synonyms,
             IReadOnlyCollection<string> required)
         {
-            var matcher = new KeyMatcher(synonyms);
+            var matcher = new HeaderMatcher(synonyms);
             var texts = head.Select(row => row.Select(SheetText.CellText).ToArray()).ToList();
             var keys = texts.Select(row => row.Select(matcher.Match).ToArray()).ToList();
             var scores = keys.Select(row => row.OfType<string>().Distinct().Count()).ToList();
@@ -259,58 +249,36 @@ public sealed class SheetReader : IDisposable
                 throw new SheetFormatException($"没有找到可识别的表头：请确认文件包含{Quote(names, synonyms)}等列");
             }
 
+            // Adjacent rows that also match keys belong to the header: a group row above, with vertically merged headers.
             int top = best, bottom = best;
             while (top > 0 && scores[top - 1] > 0) top--;
             while (bottom + 1 < scores.Count && scores[bottom + 1] > 0) bottom++;
 
+            var header = MapColumns(texts[top..(bottom + 1)], keys[top..(bottom + 1)], bottom);
+            var missing = required.Where(key => !header.Texts.ContainsKey(key)).ToList();
+            if (missing.Count > 0) throw new SheetFormatException($"表头缺少必需的列：{Quote(missing, synonyms)}");
+            return header;
+        }
+
+        // Per column the matching text nearest the data wins: a leaf header under a group title, or else the top cell of
+        // a header merged vertically across the group row (only the top-left cell of a merge holds the text).
+        // A key goes to its first column only.
+        private static HeaderBlock MapColumns(List<string?[]> texts, List<string?[]> keys, int lastRow)
+        {
             var columns = new List<(string, int)>();
             var headerTexts = new Dictionary<string, string>();
-            var width = keys.Skip(top).Take(bottom - top + 1).Max(row => row.Length);
+            var width = keys.Max(row => row.Length);
             for (var column = 0; column < width; column++)
             {
-                // The matching text nearest the data wins: a leaf header under a group title, or the top cell of a
-                // header merged vertically across the group row (only the top-left cell of a merge holds the text).
-                for (var row = bottom; row >= top; row--)
-                {
-                    var key = column < keys[row].Length ? keys[row][column] : null;
-                    if (key is null) continue;
-                    if (headerTexts.TryAdd(key, SheetText.HeaderDisplay(texts[row][column]!))) columns.Add((key, column));
-                    break;
-                }
+                var row = keys.FindLastIndex(rowKeys => column < rowKeys.Length && rowKeys[column] is not null);
+                if (row >= 0 && headerTexts.TryAdd(keys[row][column]!, SheetText.HeaderDisplay(texts[row][column]!)))
+                    columns.Add((keys[row][column]!, column));
             }
-
-            var missing = required.Where(key => !headerTexts.ContainsKey(key)).ToList();
-            if (missing.Count > 0) throw new SheetFormatException($"表头缺少必需的列：{Quote(missing, synonyms)}");
-            return new HeaderBlock(bottom, columns.ToArray(), headerTexts);
+            return new HeaderBlock(lastRow, columns.ToArray(), headerTexts);
         }
 
         private static string Quote(IEnumerable<string> keys, IReadOnlyDictionary<string, string[]> synonyms) =>
             string.Concat(keys.Select(key =>
                 $"“{(synonyms.TryGetValue(key, out var texts) && texts.Length > 0 ? texts[0] : key)}”"));
-    }
-
-    private sealed class KeyMatcher
-    {
-        private readonly Dictionary<string, string> _keyBySynonym = new();
-
-        public KeyMatcher(IReadOnlyDictionary<string, string[]> synonyms)
-        {
-            foreach (var (key, texts) in synonyms)
-                foreach (var text in texts) _keyBySynonym.TryAdd(SheetText.Normalise(text), key);
-        }
-
-        /// <summary>Exact match first; only then drop parenthetical suffixes such as "(必填)" one at a time.</summary>
-        public string? Match(string? text)
-        {
-            if (text is null) return null;
-            var normalised = SheetText.Normalise(text);
-            while (true)
-            {
-                if (_keyBySynonym.TryGetValue(normalised, out var key)) return key;
-                var open = normalised.LastIndexOf('(');
-                if (open <= 0 || !normalised.EndsWith(')')) return null;
-                normalised = normalised[..open].Trim('*');
-            }
-        }
     }
 }

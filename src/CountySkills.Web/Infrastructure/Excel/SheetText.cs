@@ -55,3 +55,29 @@ public static class SheetText
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 }
+
+/// <summary>Maps header texts to canonical keys through normalised synonyms.</summary>
+internal sealed class HeaderMatcher
+{
+    private readonly Dictionary<string, string> _keyBySynonym = new();
+
+    public HeaderMatcher(IReadOnlyDictionary<string, string[]> synonyms)
+    {
+        foreach (var (key, texts) in synonyms)
+            foreach (var text in texts) _keyBySynonym.TryAdd(SheetText.Normalise(text), key);
+    }
+
+    /// <summary>Exact match first; only then drop parenthetical suffixes such as "(必填)" one at a time.</summary>
+    public string? Match(string? text)
+    {
+        if (text is null) return null;
+        var normalised = SheetText.Normalise(text);
+        while (true)
+        {
+            if (_keyBySynonym.TryGetValue(normalised, out var key)) return key;
+            var open = normalised.LastIndexOf('(');
+            if (open <= 0 || !normalised.EndsWith(')')) return null;
+            normalised = normalised[..open].Trim('*');
+        }
+    }
+}

@@ -326,10 +326,6 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
-
-                    b.HasIndex("BirthDate");
-
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
@@ -338,8 +334,6 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("TownshipCode", "Name");
 
                     b.HasIndex("AreaCode", "Name", "BirthDate");
 

@@ -308,10 +308,6 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
-
-                    b.HasIndex("BirthDate");
-
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
@@ -320,8 +316,6 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("TownshipCode", "Name");
 
                     b.HasIndex("AreaCode", "Name", "BirthDate");
 

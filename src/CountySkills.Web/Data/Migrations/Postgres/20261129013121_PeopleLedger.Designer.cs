@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CountySkills.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129012359_PeopleLedger")]
+    [Migration("20261129013121_PeopleLedger")]
     partial class PeopleLedger
     {
         /// <inheritdoc />
@@ -329,10 +329,6 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
-
-                    b.HasIndex("BirthDate");
-
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
@@ -341,8 +337,6 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("TownshipCode", "Name");
 
                     b.HasIndex("AreaCode", "Name", "BirthDate");
 

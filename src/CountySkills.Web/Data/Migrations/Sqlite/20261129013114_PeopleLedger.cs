@@ -11,6 +11,14 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_People_AreaCode",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_TownshipCode_Name",
+                table: "People");
+
             migrationBuilder.AddColumn<long>(
                 name: "ImportBatchId",
                 table: "People",
@@ -57,11 +65,6 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                 columns: new[] { "AreaCode", "Name", "BirthDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_BirthDate",
-                table: "People",
-                column: "BirthDate");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_People_List",
                 table: "People",
                 columns: new[] { "TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId" });
@@ -88,10 +91,6 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                 table: "People");
 
             migrationBuilder.DropIndex(
-                name: "IX_People_BirthDate",
-                table: "People");
-
-            migrationBuilder.DropIndex(
                 name: "IX_People_List",
                 table: "People");
 
@@ -110,6 +109,16 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "MergedUtc",
                 table: "People");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_AreaCode",
+                table: "People",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TownshipCode_Name",
+                table: "People",
+                columns: new[] { "TownshipCode", "Name" });
         }
     }
 }

@@ -12,6 +12,14 @@ namespace CountySkills.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_People_AreaCode",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_TownshipCode_Name",
+                table: "People");
+
             migrationBuilder.AlterColumn<string>(
                 name: "WorkProvince",
                 table: "People",
@@ -138,11 +146,6 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                 columns: new[] { "AreaCode", "Name", "BirthDate" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_People_BirthDate",
-                table: "People",
-                column: "BirthDate");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_People_List",
                 table: "People",
                 columns: new[] { "TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId" });
@@ -166,10 +169,6 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_People_AreaCode_Name_BirthDate",
-                table: "People");
-
-            migrationBuilder.DropIndex(
-                name: "IX_People_BirthDate",
                 table: "People");
 
             migrationBuilder.DropIndex(
@@ -271,6 +270,16 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                 oldType: "character varying(100)",
                 oldMaxLength: 100,
                 oldNullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_AreaCode",
+                table: "People",
+                column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TownshipCode_Name",
+                table: "People",
+                columns: new[] { "TownshipCode", "Name" });
         }
     }
 }

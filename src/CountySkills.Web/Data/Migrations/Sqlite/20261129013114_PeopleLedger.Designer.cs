@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CountySkills.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129012352_PeopleLedger")]
+    [Migration("20261129013114_PeopleLedger")]
     partial class PeopleLedger
     {
         /// <inheritdoc />
@@ -311,10 +311,6 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AreaCode");
-
-                    b.HasIndex("BirthDate");
-
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
@@ -323,8 +319,6 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("Name");
 
                     b.HasIndex("Phone");
-
-                    b.HasIndex("TownshipCode", "Name");
 
                     b.HasIndex("AreaCode", "Name", "BirthDate");
 

@@ -1,0 +1,43 @@
+using System.Security.Claims;
+using CountySkills.Web.Data;
+using CountySkills.Web.Data.Demo;
+using CountySkills.Web.Infrastructure;
+using CountySkills.Web.Infrastructure.Auth;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CountySkills.Bench;
+
+/// <summary>The app's own pieces wired by hand over a fresh SQLite file: a migrated database with the demo county.</summary>
+public sealed class BenchApp : IAsyncDisposable
+{
+    public string Dir { get; } = Path.Combine(Path.GetTempPath(), "countyskills-bench-" + Guid.NewGuid().ToString("N"));
+    public TimeProvider Clock { get; } = new CountyClock(CountyClock.Zone(null));
+    public IDbContextFactory<AppDbContext> Factory { get; private set; } = default!;
+    public CurrentUser User { get; } = new();
+    public string File => Path.Combine(Dir, "app.db");
+
+    public static async Task<BenchApp> StartAsync(int people = 0, string role = Roles.CountyOfficer, string area = DemoCounty.Code)
+    {
+        var app = new BenchApp();
+        Directory.CreateDirectory(app.Dir);
+        app.User.Set(new ClaimsPrincipal(new ClaimsIdentity(
+            [new Claim(ClaimTypes.Name, "bench"), new Claim(ClaimTypes.NameIdentifier, "bench"), new Claim(ClaimTypes.Role, role), new Claim(ScopeClaims.Area, area)], "bench")));
+        var options = DatabaseSetup.BuildOptions(DatabaseProvider.Sqlite, $"Data Source={app.File}", new AuditInterceptor(app.Clock));
+        app.Factory = new AppDbContextFactory(options, app.User);
+        await using (var db = await app.Factory.CreateDbContextAsync())
+        {
+            await db.Database.MigrateAsync();
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+        await new DemoSeeder(app.Factory, app.Clock, NullLogger<DemoSeeder>.Instance).SeedAsync(people, accounts: false);
+        return app;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
+        return ValueTask.CompletedTask;
+    }
+}
