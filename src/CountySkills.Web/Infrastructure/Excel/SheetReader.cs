@@ -1,6 +1,4 @@
 using System.Text;
-using MiniExcelLibs;
-using MiniExcelLibs.OpenXml;
 
 namespace CountySkills.Web.Infrastructure.Excel;
 
@@ -149,31 +147,8 @@ public sealed class SheetReader : IDisposable
         catch { temp.Dispose(); throw; }
     }
 
-    // FillMergedCells stays off: it costs an extra pass over the whole sheet and would copy merged data cells
-    // (a section title merged across the row) into every cell. Header merges are resolved in HeaderBlock.
-    // IgnoreEmptyRows = false makes MiniExcel yield every row number, so counting rows gives Excel's numbering.
-    private static IEnumerable<object?[]> XlsxRows(Stream input) =>
-        MiniExcel.Query(input, useHeaderRow: false, excelType: ExcelType.XLSX,
-                configuration: new OpenXmlConfiguration { FillMergedCells = false, IgnoreEmptyRows = false })
-            .Cast<IDictionary<string, object?>>()
-            .Select(ToCells);
+    private static IEnumerable<object?[]> XlsxRows(Stream input) => XlsxSheet.Rows(input);
 
-    // MiniExcel keys cells by column letter ("A", "B", ... "AA").
-    private static object?[] ToCells(IDictionary<string, object?> row)
-    {
-        var width = 0;
-        foreach (var letters in row.Keys) width = Math.Max(width, ColumnIndex(letters) + 1);
-        var cells = new object?[width];
-        foreach (var (letters, value) in row) cells[ColumnIndex(letters)] = value;
-        return cells;
-    }
-
-    private static int ColumnIndex(string letters)
-    {
-        var index = 0;
-        foreach (var c in letters) index = index * 26 + (c - 'A' + 1);
-        return index - 1;
-    }
 
     // Own parser rather than MiniExcel's: its CSV reader drops blank lines (breaking row numbers) and throws on rows
     // shorter than the first one (section rows).

@@ -23,7 +23,25 @@ public sealed class ImportReport
     [JsonIgnore] public List<RejectedRow> RejectedRows { get; } = [];
     [JsonIgnore] public IReadOnlyList<string> Headers { get; set; } = [];
 
+    /// <summary>Errors sorted by row once both stages are done.</summary>
+    public void Complete()
+    {
+        lock (_gate)
+        {
+            Errors.Sort((a, b) => a.Row.CompareTo(b.Row));
+            RejectedRows.Sort((a, b) => a.Row.CompareTo(b.Row));
+        }
+    }
+
+    readonly Lock _gate = new();
+
+    /// <summary>Thread-safe: the reading stage and the storing stage both reject rows.</summary>
     public void Reject(int row, IReadOnlyList<ImportError> errors, IReadOnlyDictionary<string, string?> cells)
+    {
+        lock (_gate) RejectLocked(row, errors, cells);
+    }
+
+    void RejectLocked(int row, IReadOnlyList<ImportError> errors, IReadOnlyDictionary<string, string?> cells)
     {
         Rejected++;
         foreach (var e in errors)
