@@ -15,14 +15,17 @@ public sealed class BenchApp : IAsyncDisposable
     public TimeProvider Clock { get; } = new CountyClock(CountyClock.Zone(null));
     public IDbContextFactory<AppDbContext> Factory { get; private set; } = default!;
     public CurrentUser User { get; } = new();
-    public string File => Path.Combine(Dir, "app.db");
+    string? _file;
+    public string File => _file ?? Path.Combine(Dir, "app.db");
 
-    public static async Task<BenchApp> StartAsync(int people = 0, string role = Roles.CountyOfficer, string area = DemoCounty.Code)
+    /// <param name="reuse">A database file kept between runs (seeding 700,000 people takes minutes); created when missing.</param>
+    public static async Task<BenchApp> StartAsync(int people = 0, string role = Roles.CountyOfficer, string area = DemoCounty.Code, string? reuse = null)
     {
-        var app = new BenchApp();
+        var app = new BenchApp { _file = reuse };
         Directory.CreateDirectory(app.Dir);
         app.User.Set(new ClaimsPrincipal(new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "bench"), new Claim(ClaimTypes.NameIdentifier, "bench"), new Claim(ClaimTypes.Role, role), new Claim(ScopeClaims.Area, area)], "bench")));
+            [new Claim(ClaimTypes.Name, "bench"), new Claim(ClaimTypes.NameIdentifier, "bench"), new Claim(ClaimTypes.Role, role), new Claim(ScopeClaims.Area, area),
+             .. (area == DemoCounty.Code ? new[] { new Claim(ScopeClaims.AreaCoversAll, "true") } : [])], "bench")));
         var options = DatabaseSetup.BuildOptions(DatabaseProvider.Sqlite, $"Data Source={app.File}", new AuditInterceptor(app.Clock));
         app.Factory = new AppDbContextFactory(options, app.User);
         await using (var db = await app.Factory.CreateDbContextAsync())
@@ -37,6 +40,7 @@ public sealed class BenchApp : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_file is not null) return ValueTask.CompletedTask;
         try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
         return ValueTask.CompletedTask;
     }

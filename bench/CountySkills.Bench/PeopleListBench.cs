@@ -16,8 +16,9 @@ public static class PeopleListBench
     public static async Task RunAsync(int n)
     {
         var sw = Stopwatch.StartNew();
-        await using var county = await BenchApp.StartAsync(people: n);
-        Console.WriteLine($"seeded {n:N0} people in {sw.Elapsed.TotalSeconds:F1} s");
+        var reuse = Path.Combine(Path.GetTempPath(), $"countyskills-bench-people-{n}.db");
+        await using var county = await BenchApp.StartAsync(people: n, reuse: reuse);
+        Console.WriteLine($"database of {n:N0} people ready in {sw.Elapsed.TotalSeconds:F1} s ({reuse}, kept for the next run)");
         await using (var db = await county.Factory.CreateDbContextAsync()) await db.Database.ExecuteSqlRawAsync("ANALYZE;");
         var handler = new ListPeople.Handler(county.Factory, county.User, county.Clock);
 
@@ -45,6 +46,7 @@ public static class PeopleListBench
         async Task<double[]> Measure(ListPeople.Handler h, Func<ListPeople.Query> next, int count = 200)
         {
             var times = new double[count];
+            var slow = new List<(double Ms, ListPeople.Query Q)>();
             for (var i = 0; i < count; i++)
             {
                 var q = next();
@@ -52,9 +54,12 @@ public static class PeopleListBench
                 var s = Stopwatch.StartNew();
                 var r = await h.Handle(q, default);
                 times[i] = s.Elapsed.TotalMilliseconds;
+                slow.Add((times[i], q));
                 if (!r.IsOk && r.Outcome != CountySkills.Web.Infrastructure.Outcome.Forbidden) throw new InvalidOperationException(r.Detail);
             }
             Array.Sort(times);
+            if (Environment.GetEnvironmentVariable("BENCH_SLOW") is not null)
+                foreach (var (ms, q) in slow.OrderByDescending(x => x.Ms).Take(8)) Console.WriteLine($"  slow {ms:F0} ms: {q}");
             return times;
         }
 

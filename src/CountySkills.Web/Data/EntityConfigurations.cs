@@ -28,7 +28,10 @@ sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         e.HasIndex(x => x.Phone);
         e.Property(x => x.AreaCode).HasMaxLength(12);
         e.Property(x => x.TownshipCode).HasMaxLength(9);
-        e.HasIndex(x => x.Name);
+        // Name search (a prefix range) with the list's other filters, counted from the index alone.
+        e.HasIndex(x => new { x.Name, x.TownshipCode, x.EmploymentStatus, x.BirthDate, x.Tags, x.MergedIntoId }).HasDatabaseName("IX_People_Name");
+        // Township scope or filter with ORDER BY Id: this index yields a township's rows already in Id order.
+        e.HasIndex(x => x.TownshipCode);
         e.Property(x => x.Notes).HasMaxLength(2000);
         e.HasIndex(x => new { x.AreaCode, x.Name, x.BirthDate });
         e.HasIndex(x => x.MergedIntoId);

@@ -19,6 +19,23 @@ public static class Scope
         return user.AreaScope is { } prefix ? query.Where(AreaPrefix<T>(prefix)) : query;
     }
 
+    /// <summary>
+    /// People: the same rule, but a scope of a township or wider is matched on TownshipCode, so the ledger's covering
+    /// index (TownshipCode, status, birth date, tags) answers counts without reading the table.
+    /// </summary>
+    public static IQueryable<Person> VisibleTo(this IQueryable<Person> query, CurrentUser user)
+    {
+        if (!user.IsAuthenticated || user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff))
+            return query.Where(_ => false);
+        if (user.AreaScope is not { } prefix || user.AreaCoversAll) return query;
+        if (prefix.Length > 9) return query.Where(AreaPrefix<Person>(prefix));
+        if (prefix.Length == 9) return query.Where(p => p.TownshipCode == prefix);
+        var lo = prefix;
+        var hi = UpperBound(prefix);
+        return hi is null ? query.Where(p => string.Compare(p.TownshipCode, lo) >= 0)
+            : query.Where(p => string.Compare(p.TownshipCode, lo) >= 0 && string.Compare(p.TownshipCode, hi) < 0);
+    }
+
     /// <summary>Institution-owned records: institution staff see only their own.</summary>
     public static IQueryable<T> OwnedBy<T>(this IQueryable<T> query, CurrentUser user) where T : class, IInstitutionScoped
     {

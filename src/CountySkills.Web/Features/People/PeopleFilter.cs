@@ -35,6 +35,12 @@ public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null,
             }
             else if (s.Length == 11 && s.All(char.IsAsciiDigit)) people = people.Where(p => p.Phone == s);
             else if (s.Length >= 6 && s.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X')) people = people.Where(p => p.IdNumber.StartsWith(s.ToUpperInvariant()));
+            else if (db.Database.IsSqlite())
+            {
+                // A range on the name index (SQLite compares byte-wise); LIKE with a parameter could not use it.
+                var hi = s + "\uFFFF";
+                people = people.Where(p => string.Compare(p.Name, s) >= 0 && string.Compare(p.Name, hi) < 0);
+            }
             else people = people.Where(p => p.Name.StartsWith(s));
         }
         return Result<IQueryable<Person>>.Of(people);

@@ -25,5 +25,5 @@ public static class Roles
 
 public static class ScopeClaims
 {
-    public const string Area = "cs:area", Institution = "cs:institution", Employer = "cs:employer", DisplayName = "cs:name";
+    public const string Area = "cs:area", AreaCoversAll = "cs:area-all", Institution = "cs:institution", Employer = "cs:employer", DisplayName = "cs:name";
 }

@@ -97,14 +97,24 @@ public static class AuthSetup
 }
 
 /// <summary>Puts the user's scope into the principal so no query needs to look the user up again.</summary>
-public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options,
+    IDbContextFactory<AppDbContext> dbs)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var id = await base.GenerateClaimsAsync(user);
         id.AddClaim(new Claim(ScopeClaims.DisplayName, user.DisplayName));
-        if (user.AreaScope is { } area) id.AddClaim(new Claim(ScopeClaims.Area, area));
+        if (user.AreaScope is { } area)
+        {
+            id.AddClaim(new Claim(ScopeClaims.Area, area));
+            // When the scope holds every top-level area of this installation (a county officer of a one-county
+            // installation), queries need no area filter at all; re-evaluated at each sign-in.
+            await using var db = await dbs.CreateDbContextAsync();
+            var roots = await db.Regions.Where(r => r.ParentCode == null).Select(r => r.Code).ToListAsync();
+            if (roots.Count > 0 && roots.All(r => r.StartsWith(area, StringComparison.Ordinal)))
+                id.AddClaim(new Claim(ScopeClaims.AreaCoversAll, "true"));
+        }
         if (user.InstitutionId is { } inst) id.AddClaim(new Claim(ScopeClaims.Institution, inst.ToString()));
         if (user.EmployerId is { } emp) id.AddClaim(new Claim(ScopeClaims.Employer, emp.ToString()));
         return id;

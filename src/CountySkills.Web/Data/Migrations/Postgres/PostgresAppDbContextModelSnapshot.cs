@@ -331,14 +331,17 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
                     b.HasIndex("MergedIntoId");
 
-                    b.HasIndex("Name");
-
                     b.HasIndex("Phone");
+
+                    b.HasIndex("TownshipCode");
 
                     b.HasIndex("AreaCode", "Name", "BirthDate");
 
                     b.HasIndex("TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId")
                         .HasDatabaseName("IX_People_List");
+
+                    b.HasIndex("Name", "TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId")
+                        .HasDatabaseName("IX_People_Name");
 
                     b.ToTable("People");
                 });

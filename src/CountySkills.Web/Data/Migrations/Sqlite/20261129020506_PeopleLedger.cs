@@ -16,6 +16,10 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                 table: "People");
 
             migrationBuilder.DropIndex(
+                name: "IX_People_Name",
+                table: "People");
+
+            migrationBuilder.DropIndex(
                 name: "IX_People_TownshipCode_Name",
                 table: "People");
 
@@ -75,6 +79,16 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                 column: "MergedIntoId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_Name",
+                table: "People",
+                columns: new[] { "Name", "TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TownshipCode",
+                table: "People",
+                column: "TownshipCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportBatches_Sha256",
                 table: "ImportBatches",
                 column: "Sha256");
@@ -98,6 +112,14 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                 name: "IX_People_MergedIntoId",
                 table: "People");
 
+            migrationBuilder.DropIndex(
+                name: "IX_People_Name",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_TownshipCode",
+                table: "People");
+
             migrationBuilder.DropColumn(
                 name: "ImportBatchId",
                 table: "People");
@@ -114,6 +136,11 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                 name: "IX_People_AreaCode",
                 table: "People",
                 column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Name",
+                table: "People",
+                column: "Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_TownshipCode_Name",

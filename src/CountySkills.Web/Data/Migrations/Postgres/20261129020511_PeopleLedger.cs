@@ -17,6 +17,10 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                 table: "People");
 
             migrationBuilder.DropIndex(
+                name: "IX_People_Name",
+                table: "People");
+
+            migrationBuilder.DropIndex(
                 name: "IX_People_TownshipCode_Name",
                 table: "People");
 
@@ -156,6 +160,16 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                 column: "MergedIntoId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_People_Name",
+                table: "People",
+                columns: new[] { "Name", "TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_TownshipCode",
+                table: "People",
+                column: "TownshipCode");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ImportBatches_Sha256",
                 table: "ImportBatches",
                 column: "Sha256");
@@ -177,6 +191,14 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropIndex(
                 name: "IX_People_MergedIntoId",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_Name",
+                table: "People");
+
+            migrationBuilder.DropIndex(
+                name: "IX_People_TownshipCode",
                 table: "People");
 
             migrationBuilder.DropColumn(
@@ -275,6 +297,11 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                 name: "IX_People_AreaCode",
                 table: "People",
                 column: "AreaCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_People_Name",
+                table: "People",
+                column: "Name");
 
             migrationBuilder.CreateIndex(
                 name: "IX_People_TownshipCode_Name",
