@@ -60,6 +60,29 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (e.Context is AppDbContext db) Abandon(db).GetAwaiter().GetResult();
     }
 
+    // A stale version (409) or a cancelled save raises neither SavedChanges nor SaveChangesFailed: release here too.
+    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData e, InterceptionResult result, CancellationToken ct = default)
+    {
+        if (e.Context is AppDbContext db) await Abandon(db);
+        return result;
+    }
+
+    public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData e, InterceptionResult result)
+    {
+        if (e.Context is AppDbContext db) Abandon(db).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override async Task SaveChangesCanceledAsync(DbContextEventData e, CancellationToken ct = default)
+    {
+        if (e.Context is AppDbContext db) await Abandon(db);
+    }
+
+    public override void SaveChangesCanceled(DbContextEventData e)
+    {
+        if (e.Context is AppDbContext db) Abandon(db).GetAwaiter().GetResult();
+    }
+
     bool IsAuditFlush(AppDbContext db)
     {
         lock (_gate) return _pending.ContainsKey(db) && _flushing.Contains(db);
@@ -69,6 +92,9 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
 
     async Task Begin(AppDbContext db, CancellationToken ct)
     {
+        bool stale;
+        lock (_gate) stale = _pending.ContainsKey(db);
+        if (stale) await Abandon(db);
         db.ChangeTracker.DetectChanges();
         foreach (var entry in db.ChangeTracker.Entries<AuditEntry>())
             if (entry.State is EntityState.Modified or EntityState.Deleted)
@@ -144,6 +170,11 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
+    /// <summary>Personal data never enters the audit log in clear: an auditor reads it masked, like everyone else.</summary>
+    static object? Safe(EntityEntry e, PropertyEntry p, object? v) => e.Entity is Person && v is string s
+        ? p.Metadata.Name switch { nameof(Person.IdNumber) => IdNumber.Mask(s), nameof(Person.Phone) => Phone.Mask(s), _ => v }
+        : v;
+
     static Dictionary<string, object?[]> Describe(EntityEntry entry)
     {
         var d = new Dictionary<string, object?[]>();
@@ -152,10 +183,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Modified) continue;
             switch (entry.State)
             {
-                case EntityState.Added: d[p.Metadata.Name] = [null, p.CurrentValue]; break;
-                case EntityState.Deleted: d[p.Metadata.Name] = [p.OriginalValue, null]; break;
+                case EntityState.Added: d[p.Metadata.Name] = [null, Safe(entry, p, p.CurrentValue)]; break;
+                case EntityState.Deleted: d[p.Metadata.Name] = [Safe(entry, p, p.OriginalValue), null]; break;
                 default:
-                    if (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)) d[p.Metadata.Name] = [p.OriginalValue, p.CurrentValue];
+                    if (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)) d[p.Metadata.Name] = [Safe(entry, p, p.OriginalValue), Safe(entry, p, p.CurrentValue)];
                     break;
             }
         }

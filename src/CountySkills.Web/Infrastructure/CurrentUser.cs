@@ -26,6 +26,8 @@ public sealed class CurrentUser
     /// <summary>Area-code prefix this user is limited to; null when not limited by area.</summary>
     public string? AreaScope => _principal.FindFirstValue(ScopeClaims.Area);
     /// <summary>The area scope holds the whole installation: no area filter is needed (see AppClaimsFactory).</summary>
+    /// <summary>A township officer without a township-sized area scope: sees nothing rather than everything.</summary>
+    public bool ScopeBroken => IsInRole(Roles.TownshipOfficer) && AreaScope is not { Length: 9 };
     public bool AreaCoversAll => _principal.HasClaim(ScopeClaims.AreaCoversAll, "true");
     public long? InstitutionId => long.TryParse(_principal.FindFirstValue(ScopeClaims.Institution), out var v) ? v : null;
     public long? EmployerId => long.TryParse(_principal.FindFirstValue(ScopeClaims.Employer), out var v) ? v : null;

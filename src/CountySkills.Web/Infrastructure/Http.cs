@@ -75,6 +75,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException b when b.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase) => (400, "请求正文不是有效的 JSON 或字段类型不对"),
             BadHttpRequestException b => (b.StatusCode, "请求参数有误：" + Short(b.Message)),
             DbUpdateConcurrencyException => (409, "该记录已被他人修改，请刷新后重试"),
+            DbUpdateException d when IsUniqueViolation(d) => (409, "该记录已存在（可能刚被他人同时提交），请刷新后核对"),
+            InvalidDataException => (400, "上传内容不是有效的 multipart/form-data，或超过了允许的大小"),
+            IOException when !ctx.RequestAborted.IsCancellationRequested => (400, "上传内容不完整，请重新上传"),
             OperationCanceledException when ctx.RequestAborted.IsCancellationRequested => (499, "请求已取消"),
             _ => (500, "服务器内部错误，已记录，请稍后重试"),
         };
@@ -87,6 +90,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             ProblemDetails = new ProblemDetails { Status = status, Title = Http.TitleOf(status), Detail = detail },
         });
     }
+
+    static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
 
     static string Short(string s) => s.Length > 200 ? s[..200] : s;
 }

@@ -48,7 +48,7 @@ public static class Platform
         // Pages carry Chinese as text, not as &#x...; entities.
         s.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         s.AddHttpContextAccessor();
-        s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 30 * 1024 * 1024);
+        s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 60 * 1024 * 1024);
     }
 
     public static void UsePlatform(this WebApplication app)

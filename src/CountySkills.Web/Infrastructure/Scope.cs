@@ -14,7 +14,7 @@ public static class Scope
     /// see none of them here (they reach people through their own classes and placements).</summary>
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> query, CurrentUser user) where T : class, IAreaScoped
     {
-        if (!user.IsAuthenticated || user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff))
+        if (!user.IsAuthenticated || user.ScopeBroken || user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff))
             return query.Where(_ => false);
         return user.AreaScope is { } prefix ? query.Where(AreaPrefix<T>(prefix)) : query;
     }
@@ -25,7 +25,7 @@ public static class Scope
     /// </summary>
     public static IQueryable<Person> VisibleTo(this IQueryable<Person> query, CurrentUser user)
     {
-        if (!user.IsAuthenticated || user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff))
+        if (!user.IsAuthenticated || user.ScopeBroken || user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff))
             return query.Where(_ => false);
         if (user.AreaScope is not { } prefix || user.AreaCoversAll) return query;
         if (prefix.Length > 9) return query.Where(AreaPrefix<Person>(prefix));
@@ -50,7 +50,7 @@ public static class Scope
 
     /// <summary>Whether a place (any level) lies inside the user's area scope.</summary>
     public static bool CanSeeArea(this CurrentUser user, string areaCode) =>
-        user.IsAuthenticated && !user.IsInRole(Roles.InstitutionStaff) && !user.IsInRole(Roles.EmployerStaff)
+        user.IsAuthenticated && !user.ScopeBroken && !user.IsInRole(Roles.InstitutionStaff) && !user.IsInRole(Roles.EmployerStaff)
         && (user.AreaScope is not { } p || areaCode.StartsWith(p, StringComparison.Ordinal));
 
     /// <summary>Whether the user may write records of this place (creating or moving a record there).</summary>

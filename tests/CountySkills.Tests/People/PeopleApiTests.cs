@@ -120,6 +120,33 @@ public abstract class PeopleApiTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_audit_log_keeps_id_numbers_and_phones_masked()
+    {
+        var county = await app.ClientFor("county");
+        var id = Ids.New();
+        var p = await Create(county, id, "审计遮蔽", phone: "13711112222");
+        var log = await HttpAssert.Json(await (await app.ClientFor("auditor")).GetAsync($"/api/audit?entity=Person&entityKey={p.GetProperty("id").GetInt64()}"));
+        var text = log.ToString();
+        Assert.Contains("审计遮蔽", text);
+        Assert.DoesNotContain(id, text);
+        Assert.DoesNotContain("13711112222", text);
+    }
+
+    [Theory]
+    [InlineData("ageMin=20000")]
+    [InlineData("ageMax=-2147483648")]
+    [InlineData("ageMin=50&ageMax=20")]
+    public async Task Absurd_query_values_are_400_not_500(string query) =>
+        await HttpAssert.Problem(await (await app.ClientFor("county")).GetAsync($"/api/people?{query}"), HttpStatusCode.BadRequest);
+
+    [Fact]
+    public async Task A_huge_page_number_is_an_empty_page_not_an_error()
+    {
+        var r = await HttpAssert.Json(await (await app.ClientFor("county")).GetAsync("/api/people?page=2147483647"));
+        Assert.Equal(0, r.GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task The_list_filters_by_tag_status_age_and_search()
     {
         var county = await app.ClientFor("county");

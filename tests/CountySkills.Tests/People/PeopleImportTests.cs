@@ -174,6 +174,23 @@ public abstract class PeopleImportTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_nonsense_date_is_a_row_error_and_a_malformed_upload_is_400()
+    {
+        var county = await app.ClientFor("county");
+        var village = await VillageName("419921106001");
+        var csv = Csv("序号,姓名,身份证号码,乡镇,村,务工时间", $"1,日期怪,{Ids.New()},高台镇,{village},0000-05", $"2,日期好,{Ids.New()},高台镇,{village},2021-03");
+        var (status, body) = await Post(county, csv, "dates.csv", "dryRun");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var e = Assert.Single(body.GetProperty("errors").EnumerateArray());
+        Assert.Equal(2, e.GetProperty("row").GetInt32());
+        Assert.Equal("value.invalid", e.GetProperty("code").GetString());
+
+        var bad = new StringContent("garbage", Encoding.UTF8);
+        bad.Headers.ContentType = MediaTypeHeaderValue.Parse("multipart/form-data");
+        await HttpAssert.Problem(await county.PostAsync("/api/people/imports", bad), HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Viewers_and_institution_staff_cannot_import()
     {
         foreach (var user in new[] { "viewer", "school01", "auditor" })

@@ -27,7 +27,7 @@ public static class ListAudit
             if (q.ToUtc is { } to) { var t = DateTime.SpecifyKind(to, DateTimeKind.Utc); a = a.Where(x => x.AtUtc < t); }
             var size = Math.Clamp(q.PageSize, 1, 500);
             var total = await a.CountAsync(ct);
-            var items = await a.OrderByDescending(x => x.Id).Skip((Math.Max(1, q.Page) - 1) * size).Take(size)
+            var items = await a.OrderByDescending(x => x.Id).Skip((Math.Clamp(q.Page, 1, 1_000_000) - 1) * size).Take(size)
                 .Select(x => new Item(x.Id, x.AtUtc, x.UserName, x.Action, x.Entity, x.EntityKey, x.Changes)).ToListAsync(ct);
             return new Page(items, total);
         }

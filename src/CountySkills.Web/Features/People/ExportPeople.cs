@@ -19,7 +19,15 @@ public static class ExportPeople
             var path = Path.GetTempFileName();
             var count = 0;
             var rows = filtered.Value!.OrderBy(p => p.AreaCode).ThenBy(p => p.Id).AsEnumerable().Select(p => LedgerWorkbook.Row(p, names, ++count, reveal));
-            await using (var fs = File.Create(path)) await fs.SaveAsAsync(rows, sheetName: "劳动力台账", cancellationToken: ct);
+            try
+            {
+                await using (var fs = File.Create(path)) await fs.SaveAsAsync(rows, sheetName: "劳动力台账", cancellationToken: ct);
+            }
+            catch
+            {
+                File.Delete(path); // never leave personal data behind in the temp folder
+                throw;
+            }
             if (reveal)
             {
                 db.AuditEntries.Add(new AuditEntry

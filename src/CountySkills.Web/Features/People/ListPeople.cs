@@ -33,7 +33,7 @@ public static class ListPeople
             if (!filtered.IsOk) return new Failure(filtered.Outcome, filtered.Detail!, filtered.Errors);
             var people = filtered.Value!;
             var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
-            var page = Math.Max(1, q.Page ?? 1);
+            var page = Math.Clamp(q.Page ?? 1, 1, 1_000_000);
             var total = await people.CountAsync(ct);
             var sorted = (q.Sort?.ToLowerInvariant(), q.Desc == true) switch
             {

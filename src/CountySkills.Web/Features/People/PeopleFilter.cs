@@ -9,7 +9,7 @@ public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null,
     {
         if (TownshipCode is { Length: > 0 } t && !user.CanSeeArea(t)) return Result.Forbidden("您的权限范围不包括该乡镇");
         if (VillageCode is { Length: > 0 } v && !user.CanSeeArea(v)) return Result.Forbidden("您的权限范围不包括该村");
-        if (AgeMin < 0 || AgeMax > 150 || AgeMin > AgeMax) return Result.Invalid("ageMin", "年龄范围无效");
+        if (AgeMin is < 0 or > 150 || AgeMax is < 0 or > 150 || AgeMin > AgeMax) return Result.Invalid("ageMin", "年龄范围应在 0 到 150 之间，且下限不大于上限");
         var people = db.People.AsNoTracking().VisibleTo(user).Where(p => p.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(TownshipCode)) people = people.Where(p => p.TownshipCode == TownshipCode);
         if (!string.IsNullOrWhiteSpace(VillageCode)) people = people.Where(p => p.AreaCode == VillageCode);
@@ -34,7 +34,7 @@ public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null,
                 people = people.Where(p => p.IdNumber == id.Value || p.Id == survivor);
             }
             else if (s.Length == 11 && s.All(char.IsAsciiDigit)) people = people.Where(p => p.Phone == s);
-            else if (s.Length >= 6 && s.All(c => char.IsAsciiDigit(c) || c is 'x' or 'X')) people = people.Where(p => p.IdNumber.StartsWith(s.ToUpperInvariant()));
+            else if (s.Length is >= 6 and <= 14 && s.All(char.IsAsciiDigit)) people = people.Where(p => p.IdNumber.StartsWith(s.ToUpperInvariant()));
             else if (db.Database.IsSqlite())
             {
                 // A range on the name index (SQLite compares byte-wise); LIKE with a parameter could not use it.

@@ -105,7 +105,7 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<Ide
     {
         var id = await base.GenerateClaimsAsync(user);
         id.AddClaim(new Claim(ScopeClaims.DisplayName, user.DisplayName));
-        if (user.AreaScope is { } area)
+        if (user.AreaScope is { Length: > 0 } area)
         {
             id.AddClaim(new Claim(ScopeClaims.Area, area));
             // When the scope holds every top-level area of this installation (a county officer of a one-county

@@ -41,7 +41,12 @@ public static partial class ImportPeople
     {
         if (request.ContentLength > max + 64 * 1024) return (null, default, TooLarge(max));
         if (!request.HasFormContentType) return (null, default, Http.Problem(400, "请以 multipart/form-data 上传文件（字段 file）"));
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try { form = await request.ReadFormAsync(ct); }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException { StatusCode: 400 })
+        {
+            return (null, default, Http.Problem(400, "上传内容不是有效的 multipart/form-data（缺少分隔符或内容不完整），请重新上传"));
+        }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0) return (null, default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的文件（.xlsx 或 .csv）"] }, title: "提交的数据有误"));
         if (file.Length > max) return (null, default, TooLarge(max));

@@ -32,7 +32,7 @@ public static partial class ImportPeople
             ImportBatch? batchRecord = null;
             if (commit)
             {
-                batchRecord = new ImportBatch { Kind = "people", FileName = Path.GetFileName(fileName), Sha256 = hash, UserName = user.UserName, AtUtc = clock.GetUtcNow().UtcDateTime };
+                batchRecord = new ImportBatch { Kind = "people", FileName = Path.GetFileName(fileName) is { Length: > 260 } n ? n[..260] : Path.GetFileName(fileName), Sha256 = hash, UserName = user.UserName, AtUtc = clock.GetUtcNow().UtcDateTime };
                 db.ImportBatches.Add(batchRecord);
                 await db.SaveChangesAsync(ct);
                 report.ImportBatchId = batchRecord.Id;

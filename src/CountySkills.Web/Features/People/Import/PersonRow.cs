@@ -100,6 +100,7 @@ public sealed partial class PersonRow
         {
             townshipCode = places.Township(township);
             if (townshipCode is null) { Error(Township, "township.unknown", $"乡镇“{township}”不在本县乡镇名单中"); return; }
+            if (!user.CanWriteArea(townshipCode)) { Error(Township, "scope.forbidden", "该行人员不在您的权限范围内（其他乡镇）"); return; }
         }
         else if (user.AreaScope is { Length: 9 } own) townshipCode = own;
         if (village is null) { Error(Village, "village.unknown", "村（社区）为空"); return; }
@@ -136,8 +137,8 @@ public sealed partial class PersonRow
         if (d is null)
         {
             var m = Regex.Match(text, @"^(\d{4})\s*[-./年]\s*(\d{1,2})(?:\s*[-./月]\s*(\d{1,2}))?\s*[日号]?$");
-            if (m.Success && int.Parse(m.Groups[2].Value) is >= 1 and <= 12 and var month)
-                d = new DateOnly(int.Parse(m.Groups[1].Value), month, 1).AddDays(m.Groups[3].Success ? Math.Min(int.Parse(m.Groups[3].Value), 28) - 1 : 0);
+            if (m.Success && int.Parse(m.Groups[1].Value) is >= 1950 and <= 9999 and var year && int.Parse(m.Groups[2].Value) is >= 1 and <= 12 and var month)
+                d = new DateOnly(year, month, 1).AddDays(m.Groups[3].Success ? Math.Clamp(int.Parse(m.Groups[3].Value), 1, 28) - 1 : 0);
         }
         if (d is null || d > today || d.Value.Year < 1950) { Error(Since, "value.invalid", $"务工时间“{text}”不是有效日期（例：2023-03 或 2023年3月）"); return; }
         var v = d.Value;
