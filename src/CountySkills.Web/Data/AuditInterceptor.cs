@@ -60,27 +60,37 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         if (e.Context is AppDbContext db) Abandon(db).GetAwaiter().GetResult();
     }
 
-    // A stale version (409) or a cancelled save raises neither SavedChanges nor SaveChangesFailed: release here too.
-    public override async ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData e, InterceptionResult result, CancellationToken ct = default)
+    // A stale version (409) or a cancelled save raises neither SavedChanges nor SaveChangesFailed. The command may
+    // still be running here, so nothing touches the database: the pending entry is dropped and the transaction it
+    // opened is rolled back when the context is disposed (handlers never reuse a context after a failed save).
+    public override ValueTask<InterceptionResult> ThrowingConcurrencyExceptionAsync(ConcurrencyExceptionEventData e, InterceptionResult result, CancellationToken ct = default)
     {
-        if (e.Context is AppDbContext db) await Abandon(db);
-        return result;
+        Forget(e.Context);
+        return ValueTask.FromResult(result);
     }
 
     public override InterceptionResult ThrowingConcurrencyException(ConcurrencyExceptionEventData e, InterceptionResult result)
     {
-        if (e.Context is AppDbContext db) Abandon(db).GetAwaiter().GetResult();
+        Forget(e.Context);
         return result;
     }
 
-    public override async Task SaveChangesCanceledAsync(DbContextEventData e, CancellationToken ct = default)
+    public override Task SaveChangesCanceledAsync(DbContextEventData e, CancellationToken ct = default)
     {
-        if (e.Context is AppDbContext db) await Abandon(db);
+        Forget(e.Context);
+        return Task.CompletedTask;
     }
 
-    public override void SaveChangesCanceled(DbContextEventData e)
+    public override void SaveChangesCanceled(DbContextEventData e) => Forget(e.Context);
+
+    void Forget(DbContext? db)
     {
-        if (e.Context is AppDbContext db) Abandon(db).GetAwaiter().GetResult();
+        if (db is null) return;
+        lock (_gate)
+        {
+            _pending.Remove(db);
+            _flushing.Remove(db);
+        }
     }
 
     bool IsAuditFlush(AppDbContext db)
