@@ -49,7 +49,7 @@ public static class BulkInsert
             {
                 for (var i = 0; i < props.Count; i++)
                 {
-                    var value = getters[i].GetClrValueUsingContainingEntity(row);
+                    var value = getters[i].GetClrValueUsingContainingEntity(row!);
                     if (n == 0)
                     {
                         parameters[i] = mappings[i].CreateParameter(cmd, "$p" + i, value, props[i].IsNullable);
@@ -92,7 +92,7 @@ public static class BulkInsert
             await writer.StartRowAsync(ct);
             for (var i = 0; i < props.Count; i++)
             {
-                var value = getters[i].GetClrValueUsingContainingEntity(row);
+                var value = getters[i].GetClrValueUsingContainingEntity(row!);
                 if (value is not null && converters[i] is { } c) value = c.ConvertToProvider(value);
                 if (value is null) await writer.WriteNullAsync(ct);
                 else await writer.WriteAsync(value, types[i], ct);
