@@ -41,6 +41,10 @@ public static partial class ImportPeople
     {
         if (request.ContentLength > max + 64 * 1024) return (null, default, TooLarge(max));
         if (!request.HasFormContentType) return (null, default, Http.Problem(400, "请以 multipart/form-data 上传文件（字段 file）"));
+        // Bearer callers cannot be forged by another site; a browser posting with its cookie must carry the token.
+        var bearer = request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
+        if (!bearer && !await request.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(request.HttpContext))
+            return (null, default, Http.Problem(400, "表单已过期或来源不明，请刷新页面后重试"));
         IFormCollection form;
         try { form = await request.ReadFormAsync(ct); }
         catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException { StatusCode: 400 })
