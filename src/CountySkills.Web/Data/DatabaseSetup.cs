@@ -24,7 +24,6 @@ public static class DatabaseSetup
 
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton(sp => BuildOptions(provider, cs, sp.GetRequiredService<AuditInterceptor>()));
-        services.AddSingleton(new DatabaseInfo(provider));
         services.AddScoped<IDbContextFactory<AppDbContext>, AppDbContextFactory>();
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         return services;
@@ -60,8 +59,6 @@ public static class DatabaseSetup
         catch (UnauthorizedAccessException) { }
     }
 }
-
-public sealed record DatabaseInfo(DatabaseProvider Provider);
 
 /// <summary>One context per operation; each knows who is acting so the audit trail can name them.</summary>
 public sealed class AppDbContextFactory(DbContextOptions options, CurrentUser user) : IDbContextFactory<AppDbContext>

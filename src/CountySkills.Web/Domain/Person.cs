@@ -66,10 +66,13 @@ public sealed class Person : Entity, IAreaScoped
         AreaCode = villageCode, TownshipCode = villageCode[..9], CreatedUtc = nowUtc,
     };
 
-    public int AgeOn(DateOnly day)
+    public int AgeOn(DateOnly day) => Age(BirthDate, day);
+
+    /// <summary>Completed years on <paramref name="day"/>.</summary>
+    public static int Age(DateOnly birth, DateOnly day)
     {
-        var age = day.Year - BirthDate.Year;
-        return BirthDate > day.AddYears(-age) ? age - 1 : age;
+        var age = day.Year - birth.Year;
+        return birth > day.AddYears(-age) ? age - 1 : age;
     }
 }
 

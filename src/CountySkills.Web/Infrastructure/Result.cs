@@ -10,6 +10,8 @@ public sealed record Result<T>(Outcome Outcome, T? Value, string? Detail = null,
     public static implicit operator Result<T>(Failure f) => new(f.Outcome, default, f.Detail, f.Errors);
     /// <summary>Success for values the implicit conversion cannot take (interfaces such as IQueryable).</summary>
     public static Result<T> Of(T value) => new(Outcome.Ok, value);
+    /// <summary>This failure, to pass on as the failure of a result of another type.</summary>
+    public Failure AsFailure() => new(Outcome, Detail ?? "", Errors);
 }
 
 public sealed record Failure(Outcome Outcome, string Detail, IDictionary<string, string[]>? Errors = null);

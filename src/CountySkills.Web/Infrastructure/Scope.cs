@@ -14,8 +14,7 @@ public static class Scope
     /// see none of them here (they reach people through their own classes and placements).</summary>
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> query, CurrentUser user) where T : class, IAreaScoped
     {
-        if (!user.IsAuthenticated || user.ScopeBroken || user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff))
-            return query.Where(_ => false);
+        if (SeesNoPlaces(user)) return query.Where(_ => false);
         return user.AreaScope is { } prefix ? query.Where(AreaPrefix<T>(prefix)) : query;
     }
 
@@ -25,8 +24,7 @@ public static class Scope
     /// </summary>
     public static IQueryable<Person> VisibleTo(this IQueryable<Person> query, CurrentUser user)
     {
-        if (!user.IsAuthenticated || user.ScopeBroken || user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff))
-            return query.Where(_ => false);
+        if (SeesNoPlaces(user)) return query.Where(_ => false);
         if (user.AreaScope is not { } prefix || user.AreaCoversAll) return query;
         if (prefix.Length > 9) return query.Where(AreaPrefix<Person>(prefix));
         if (prefix.Length == 9) return query.Where(p => p.TownshipCode == prefix);
@@ -50,8 +48,12 @@ public static class Scope
 
     /// <summary>Whether a place (any level) lies inside the user's area scope.</summary>
     public static bool CanSeeArea(this CurrentUser user, string areaCode) =>
-        user.IsAuthenticated && !user.ScopeBroken && !user.IsInRole(Roles.InstitutionStaff) && !user.IsInRole(Roles.EmployerStaff)
-        && (user.AreaScope is not { } p || areaCode.StartsWith(p, StringComparison.Ordinal));
+        !SeesNoPlaces(user) && (user.AreaScope is not { } p || areaCode.StartsWith(p, StringComparison.Ordinal));
+
+    /// <summary>Institution and employer staff reach people only through their own records; a township officer
+    /// without a township scope sees nothing rather than everything.</summary>
+    static bool SeesNoPlaces(CurrentUser user) =>
+        !user.IsAuthenticated || user.ScopeBroken || user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff);
 
     /// <summary>Whether the user may write records of this place (creating or moving a record there).</summary>
     public static bool CanWriteArea(this CurrentUser user, string areaCode) => user.CanWrite && user.CanSeeArea(areaCode);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CountySkills.Web.Features.People.Import;
 using MiniExcelLibs;
 
@@ -13,7 +12,7 @@ public static class ExportPeople
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var filtered = await filter.ApplyAsync(db, user, clock.Today(), ct);
-            if (!filtered.IsOk) return new Failure(filtered.Outcome, filtered.Detail!, filtered.Errors);
+            if (!filtered.IsOk) return filtered.AsFailure();
             var names = await db.Regions.AsNoTracking().Where(r => r.Level != AreaLevel.County).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
             var reveal = user.MayRevealPersonalData;
             var path = Path.GetTempFileName();
@@ -30,12 +29,7 @@ public static class ExportPeople
             }
             if (reveal)
             {
-                db.AuditEntries.Add(new AuditEntry
-                {
-                    AtUtc = clock.GetUtcNow().UtcDateTime, UserId = user.UserId, UserName = user.UserName, Action = AuditEntry.Reveal,
-                    Entity = nameof(Person), EntityKey = "export",
-                    Changes = JsonSerializer.Serialize(new { export = count, filter }),
-                });
+                db.AuditEntries.Add(RevealAudit.Of(user, clock, "export", new { export = count, filter }));
                 await db.SaveChangesAsync(ct);
             }
             return path;

@@ -30,7 +30,7 @@ public static class ListPeople
             var today = clock.Today();
             await using var db = await dbs.CreateDbContextAsync(ct);
             var filtered = await q.Filter.ApplyAsync(db, user, today, ct);
-            if (!filtered.IsOk) return new Failure(filtered.Outcome, filtered.Detail!, filtered.Errors);
+            if (!filtered.IsOk) return filtered.AsFailure();
             var people = filtered.Value!;
             var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
             var page = Math.Clamp(q.Page ?? 1, 1, 1_000_000);

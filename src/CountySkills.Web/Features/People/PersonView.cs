@@ -16,12 +16,6 @@ public sealed record PersonView(
 
     public PersonView Masked(DateOnly today) => this with
     {
-        IdNumber = Domain.IdNumber.Mask(IdNumber), Phone = Domain.Phone.Mask(Phone), Age = AgeOn(today),
+        IdNumber = Domain.IdNumber.Mask(IdNumber), Phone = Domain.Phone.Mask(Phone), Age = Person.Age(BirthDate, today),
     };
-
-    int AgeOn(DateOnly day)
-    {
-        var age = day.Year - BirthDate.Year;
-        return BirthDate > day.AddYears(-age) ? age - 1 : age;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CountySkills.Web.Features.People;
 
 /// <summary>Shows one person's full ID number and phone to a user allowed to see them; every reveal is audited.</summary>
@@ -15,12 +13,7 @@ public static class RevealPersonalData
             var p = await db.People.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.IdNumber, x.Phone, x.AreaCode }).SingleOrDefaultAsync(ct);
             if (p is null) return Result.NotFound("台账中没有该人员");
             if (!user.CanSeeArea(p.AreaCode) || !user.MayRevealPersonalData) return Result.Forbidden("您没有查看完整身份证号和手机号的权限");
-            db.AuditEntries.Add(new AuditEntry
-            {
-                AtUtc = clock.GetUtcNow().UtcDateTime, UserId = user.UserId, UserName = user.UserName, Action = AuditEntry.Reveal,
-                Entity = nameof(Person), EntityKey = id.ToString(),
-                Changes = JsonSerializer.Serialize(new { fields = "IdNumber,Phone", reason = reason ?? "" }),
-            });
+            db.AuditEntries.Add(RevealAudit.Of(user, clock, id.ToString(), new { fields = "IdNumber,Phone", reason = reason ?? "" }));
             await db.SaveChangesAsync(ct);
             return new Revealed(id, p.IdNumber, p.Phone);
         }

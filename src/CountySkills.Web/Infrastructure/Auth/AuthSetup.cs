@@ -32,11 +32,7 @@ public static class AuthSetup
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme)
-            .AddBearerToken(IdentityConstants.BearerScheme, o =>
-            {
-                o.BearerTokenExpiration = TimeSpan.FromHours(8);
-                o.Events.OnMessageReceived = _ => Task.CompletedTask;
-            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromHours(8))
             .AddIdentityCookies();
 
         services.ConfigureApplicationCookie(o =>

@@ -19,7 +19,7 @@ public static partial class ImportPeople
         {
             var commit = mode == ImportMode.Commit;
             var today = clock.Today();
-            var hash = await HashAsync(file, ct);
+            var hash = commit ? await HashAsync(file, ct) : ""; // recorded only by a commit; read before the sheet reader takes the stream
             await using var db = await dbs.CreateDbContextAsync(ct);
             var places = await PlaceIndex.LoadAsync(db, ct);
             SheetReader reader;

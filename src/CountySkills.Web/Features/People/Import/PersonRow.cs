@@ -54,14 +54,12 @@ public sealed partial class PersonRow
             else if ((sex == "男") != (idSex == Domain.Sex.Male)) r.Error(LedgerColumns.Sex, "value.invalid", $"性别“{sex}”与身份证号不符");
         }
 
-        var phoneCell = row.Values.GetValueOrDefault(LedgerColumns.Phone);
         if (Text(LedgerColumns.Phone) is { } phone)
         {
             phone = phone.Replace("-", "").Replace(" ", "");
             if (!Domain.Phone.IsValid(phone)) r.Error(LedgerColumns.Phone, "phone.format", $"手机号“{Text(LedgerColumns.Phone)}”应为 1 开头的 11 位数字");
             else r.Set(p => p with { Phone = phone });
         }
-        _ = phoneCell;
 
         r.ReadPlace(Text(Township), Text(Village), places, user);
         r.Enum(Text(LedgerColumns.Education), LedgerColumns.Education, PersonVocabulary.Educations, (p, v) => p with { Education = v });
