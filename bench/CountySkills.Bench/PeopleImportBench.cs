@@ -1,3 +1,4 @@
+using CountySkills.Web.Infrastructure.Excel;
 using System.Diagnostics;
 using CountySkills.Web.Data.Demo;
 using CountySkills.Web.Domain;

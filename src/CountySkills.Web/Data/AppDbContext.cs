@@ -16,6 +16,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Person> People => Set<Person>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Employer> Employers => Set<Employer>();
+    public DbSet<Occupation> Occupations => Set<Occupation>();
+    public DbSet<TrainingClass> Classes => Set<TrainingClass>();
+    public DbSet<ClassTransition> ClassTransitions => Set<ClassTransition>();
+    public DbSet<Enrolment> Enrolments => Set<Enrolment>();
+    public DbSet<TrainingSession> Sessions => Set<TrainingSession>();
+    public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
+    public DbSet<Certificate> Certificates => Set<Certificate>();
+    public DbSet<Inspection> Inspections => Set<Inspection>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -180,10 +180,14 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
-    /// <summary>Personal data never enters the audit log in clear: an auditor reads it masked, like everyone else.</summary>
-    static object? Safe(EntityEntry e, PropertyEntry p, object? v) => e.Entity is Person && v is string s
-        ? p.Metadata.Name switch { nameof(Person.IdNumber) => IdNumber.Mask(s), nameof(Person.Phone) => Phone.Mask(s), _ => v }
-        : v;
+    /// <summary>Personal data never enters the audit log in clear: an auditor reads it masked, like everyone else.
+    /// File contents are recorded by size (their hash is a column of its own).</summary>
+    static object? Safe(EntityEntry e, PropertyEntry p, object? v) => v switch
+    {
+        byte[] bytes => $"<{bytes.Length} bytes>",
+        string s when e.Entity is Person => p.Metadata.Name switch { nameof(Person.IdNumber) => IdNumber.Mask(s), nameof(Person.Phone) => Phone.Mask(s), _ => v },
+        _ => v,
+    };
 
     static Dictionary<string, object?[]> Describe(EntityEntry entry)
     {

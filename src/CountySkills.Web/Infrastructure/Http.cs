@@ -13,18 +13,20 @@ public static class Http
     public static IResult ToHttp<T>(this Result<T> r, Func<T, IResult>? ok = null) => r.Outcome switch
     {
         Outcome.Ok => ok is null ? TypedResults.Ok(r.Value) : ok(r.Value!),
-        Outcome.Invalid when r.Errors is not null => TypedResults.ValidationProblem(r.Errors, r.Detail, title: "提交的数据有误"),
+        Outcome.Invalid when r.Errors is not null => TypedResults.ValidationProblem(r.Errors, r.Detail, title: "提交的数据有误", extensions: CodeOf(r.Code)),
         _ => Problem(r.Outcome switch
         {
             Outcome.NotFound => StatusCodes.Status404NotFound,
             Outcome.Forbidden => StatusCodes.Status403Forbidden,
             Outcome.Conflict => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
-        }, r.Detail),
+        }, r.Detail, r.Code),
     };
 
-    public static ProblemHttpResult Problem(int status, string? detail) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status));
+    static Dictionary<string, object?>? CodeOf(string? code) => code is null ? null : new() { ["code"] = code };
+
+    public static ProblemHttpResult Problem(int status, string? detail, string? code = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status), extensions: CodeOf(code));
 
     public static string TitleOf(int status) => status switch
     {

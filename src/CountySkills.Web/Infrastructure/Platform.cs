@@ -35,7 +35,11 @@ public static class Platform
         });
         s.AddExceptionHandler<ProblemExceptionHandler>();
         s.AddOpenApi();
-        s.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        s.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new ZhEnumConverterFactory());
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        });
         s.AddLocalization();
         s.Configure<RequestLocalizationOptions>(o =>
         {

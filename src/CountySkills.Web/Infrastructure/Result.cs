@@ -3,18 +3,19 @@ namespace CountySkills.Web.Infrastructure;
 public enum Outcome { Ok, NotFound, Invalid, Conflict, Forbidden }
 
 /// <summary>An expected failure is a value, not an exception. The API maps it to ProblemDetails; the UI shows Detail.</summary>
-public sealed record Result<T>(Outcome Outcome, T? Value, string? Detail = null, IDictionary<string, string[]>? Errors = null)
+public sealed record Result<T>(Outcome Outcome, T? Value, string? Detail = null, IDictionary<string, string[]>? Errors = null, string? Code = null)
 {
     public bool IsOk => Outcome == Outcome.Ok;
     public static implicit operator Result<T>(T value) => new(Outcome.Ok, value);
-    public static implicit operator Result<T>(Failure f) => new(f.Outcome, default, f.Detail, f.Errors);
+    public static implicit operator Result<T>(Failure f) => new(f.Outcome, default, f.Detail, f.Errors, f.Code);
     /// <summary>Success for values the implicit conversion cannot take (interfaces such as IQueryable).</summary>
     public static Result<T> Of(T value) => new(Outcome.Ok, value);
     /// <summary>This failure, to pass on as the failure of a result of another type.</summary>
-    public Failure AsFailure() => new(Outcome, Detail ?? "", Errors);
+    public Failure AsFailure() => new(Outcome, Detail ?? "", Errors, Code);
 }
 
-public sealed record Failure(Outcome Outcome, string Detail, IDictionary<string, string[]>? Errors = null);
+/// <summary>An expected failure; <see cref="Code"/> is a stable reason code (e.g. enrolment.overlap) sent as `code`.</summary>
+public sealed record Failure(Outcome Outcome, string Detail, IDictionary<string, string[]>? Errors = null, string? Code = null);
 
 public static class Result
 {
@@ -23,4 +24,9 @@ public static class Result
     public static Failure Conflict(string detail = "该记录已被他人修改，请刷新后重试") => new(Outcome.Conflict, detail);
     public static Failure Invalid(string field, string message) => new(Outcome.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
     public static Failure Invalid(IDictionary<string, string[]> errors) => new(Outcome.Invalid, "提交的数据有误", errors);
+
+    /// <summary>A business rule said no: 409 when the record's state refuses it, 400 (with the field) when the input does.</summary>
+    public static Failure Refused(Refusal r, string? field = null) => field is null
+        ? new(Outcome.Conflict, r.Message, null, r.Code)
+        : new(Outcome.Invalid, r.Message, new Dictionary<string, string[]> { [field] = [r.Message] }, r.Code);
 }

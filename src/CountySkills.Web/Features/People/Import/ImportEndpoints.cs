@@ -1,11 +1,12 @@
 using CountySkills.Web.Infrastructure.Auth;
+using CountySkills.Web.Infrastructure.Excel;
 
 namespace CountySkills.Web.Features.People.Import;
 
 /// <summary>HTTP for the import: the file comes as multipart `file`, the mode as `mode` = dryRun | commit.</summary>
 public static partial class ImportPeople
 {
-    public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string Xlsx = UploadForm.Xlsx;
 
     public static long MaxBytes(IConfiguration config) => config.GetValue("People:ImportMaxMegabytes", 50L) * 1024 * 1024;
 
@@ -13,9 +14,9 @@ public static partial class ImportPeople
     {
         api.MapPost("/people/imports", async (HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
             {
-                var (file, mode, problem) = await ReadForm(request, MaxBytes(config), ct);
+                var (file, mode, problem) = await UploadForm.ReadAsync(request, MaxBytes(config), ct);
                 if (problem is not null) return problem;
-                await using var stream = await Buffered(file!, ct);
+                await using var stream = await UploadForm.Buffered(file!, ct);
                 return (await h.Run(stream, file!.FileName, mode, null, ct)).ToHttp();
             })
             .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(SavePerson.WriteRoles))
@@ -24,9 +25,9 @@ public static partial class ImportPeople
 
         api.MapPost("/people/imports/rejected", async (HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
             {
-                var (file, _, problem) = await ReadForm(request, MaxBytes(config), ct, modeRequired: false);
+                var (file, _, problem) = await UploadForm.ReadAsync(request, MaxBytes(config), ct, modeRequired: false);
                 if (problem is not null) return problem;
-                await using var stream = await Buffered(file!, ct);
+                await using var stream = await UploadForm.Buffered(file!, ct);
                 var r = await h.Run(stream, file!.FileName, ImportMode.DryRun, null, ct);
                 return r.IsOk ? Results.File(LedgerWorkbook.Rejected(r.Value!), Xlsx, "被拒绝的行.xlsx") : r.ToHttp();
             })
@@ -35,41 +36,5 @@ public static partial class ImportPeople
 
         api.MapGet("/people/import-template", () => Results.File(LedgerWorkbook.Template(), Xlsx, "劳动力台账导入模板.xlsx"))
             .WithName("PeopleImportTemplate");
-    }
-
-    static async Task<(IFormFile? File, ImportMode Mode, IResult? Problem)> ReadForm(HttpRequest request, long max, CancellationToken ct, bool modeRequired = true)
-    {
-        if (request.ContentLength > max + 64 * 1024) return (null, default, TooLarge(max));
-        if (!request.HasFormContentType) return (null, default, Http.Problem(400, "请以 multipart/form-data 上传文件（字段 file）"));
-        // Bearer callers cannot be forged by another site; a browser posting with its cookie must carry the token.
-        var bearer = request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
-        if (!bearer && !await request.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>().IsRequestValidAsync(request.HttpContext))
-            return (null, default, Http.Problem(400, "表单已过期或来源不明，请刷新页面后重试"));
-        IFormCollection form;
-        try { form = await request.ReadFormAsync(ct); }
-        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException { StatusCode: 400 })
-        {
-            return (null, default, Http.Problem(400, "上传内容不是有效的 multipart/form-data（缺少分隔符或内容不完整），请重新上传"));
-        }
-        var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0) return (null, default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的文件（.xlsx 或 .csv）"] }, title: "提交的数据有误"));
-        if (file.Length > max) return (null, default, TooLarge(max));
-        var modeText = form["mode"].ToString();
-        var mode = modeText.Equals("commit", StringComparison.OrdinalIgnoreCase) ? ImportMode.Commit
-            : modeText.Equals("dryRun", StringComparison.OrdinalIgnoreCase) || (!modeRequired && modeText.Length == 0) ? ImportMode.DryRun
-            : (ImportMode?)null;
-        if (mode is null) return (null, default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["mode"] = ["mode 应为 dryRun（预检）或 commit（导入）"] }, title: "提交的数据有误"));
-        return (file, mode.Value, null);
-    }
-
-    static IResult TooLarge(long max) => Http.Problem(413, $"文件超过 {max / 1024 / 1024} MB 的上限，请按乡镇拆分后分批导入");
-
-    /// <summary>Uploads are copied to a temporary file: the reader needs a seekable stream and memory stays flat.</summary>
-    public static async Task<Stream> Buffered(IFormFile file, CancellationToken ct)
-    {
-        var tmp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose);
-        await file.CopyToAsync(tmp, ct);
-        tmp.Position = 0;
-        return tmp;
     }
 }

@@ -1,3 +1,4 @@
+using CountySkills.Web.Infrastructure.Excel;
 using MiniExcelLibs;
 
 namespace CountySkills.Web.Features.People.Import;

@@ -5,8 +5,6 @@ using static CountySkills.Web.Features.People.Import.LedgerColumns;
 
 namespace CountySkills.Web.Features.People.Import;
 
-public sealed record ImportError(int Row, string Column, string Code, string Message);
-
 /// <summary>
 /// One data row of a ledger file, read into what it says about a person. Cells the file leaves blank change nothing
 /// on an existing person (a blank is "not known here", never "erase"); cells it fills overwrite.
@@ -31,17 +29,11 @@ public sealed partial class PersonRow
         var r = new PersonRow(row.RowNumber, headers);
         string? Text(string key) => row.Values.TryGetValue(key, out var v) ? SheetText.CellText(v) : null;
 
-        // ID number: a number cell means Excel has already dropped digits (unless it is a 15-digit legacy ID).
-        var idCell = row.Values.GetValueOrDefault(LedgerColumns.IdNumber);
-        var idText = idCell is double d ? (d < 1e15 && d >= 1e14 && d == Math.Floor(d) ? d.ToString("F0", CultureInfo.InvariantCulture) : null) : Text(LedgerColumns.IdNumber);
-        if (idCell is double && idText is null)
-            r.Error(LedgerColumns.IdNumber, IdNumberError.Format, "身份证号被 Excel 存成了数字，后几位已经丢失，无法识别；请把该列设为“文本”后重新填写");
-        else if (string.IsNullOrEmpty(idText))
-            r.Error(LedgerColumns.IdNumber, IdNumberError.Format, "身份证号为空");
-        else if (Domain.IdNumber.TryParse(idText, today, out var id, out var e)) r.IdNumber = id.Value;
-        else if (Domain.IdNumber.Normalise(idText) is { Length: 17 } s17 && s17.All(char.IsAsciiDigit))
-            r.Error(LedgerColumns.IdNumber, IdNumberError.Format, "身份证号只有 17 位，缺少最后一位校验码");
-        else r.Error(LedgerColumns.IdNumber, e!.Code, e.Message);
+        switch (IdCell.Read(row.Values.GetValueOrDefault(LedgerColumns.IdNumber), today))
+        {
+            case (string id, _): r.IdNumber = id; break;
+            case (_, var e): r.Error(LedgerColumns.IdNumber, e!.Code, e.Message); break;
+        }
 
         r.Name = Text(LedgerColumns.Name);
         if (string.IsNullOrEmpty(r.Name)) r.Error(LedgerColumns.Name, "name.required", "姓名为空");
@@ -82,7 +74,7 @@ public sealed partial class PersonRow
         r.Str(Text(LedgerColumns.Household), LedgerColumns.Household, 30, (p, v) => p with { HouseholdNumber = v });
         r.Str(Text(LedgerColumns.Employer), LedgerColumns.Employer, 100, (p, v) => p with { Employer = v });
         r.Str(Text(Industry), Industry, 50, (p, v) => p with { Industry = v });
-        r.Str(Text(Occupation), Occupation, 50, (p, v) => p with { Occupation = v });
+        r.Str(Text(LedgerColumns.Occupation), LedgerColumns.Occupation, 50, (p, v) => p with { Occupation = v });
         r.Str(Text(TrainingWish), TrainingWish, 50, (p, v) => p with { TrainingWish = v });
         r.Str(Text(JobWish), JobWish, 50, (p, v) => p with { JobWish = v });
         r.Str(Text(Notes), Notes, 2000, (p, v) => p with { Notes = v });

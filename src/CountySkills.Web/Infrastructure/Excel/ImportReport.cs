@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace CountySkills.Web.Features.People.Import;
+namespace CountySkills.Web.Infrastructure.Excel;
 
 /// <summary>What an import did (commit) or would do (dry run), row by row.</summary>
 public sealed class ImportReport
@@ -15,6 +15,8 @@ public sealed class ImportReport
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
     public int SkippedRows { get; set; }
+    /// <summary>Rosters and certificate imports: people added to the ledger on the way.</summary>
+    public int PeopleCreated { get; set; }
     public long? ImportBatchId { get; set; }
     public bool ErrorsTruncated { get; set; }
     public List<ImportError> Errors { get; } = [];
@@ -59,3 +61,6 @@ public sealed record RejectedRow(int Row, IReadOnlyDictionary<string, string?> C
 public sealed record ImportProgress(int Rows, double Fraction);
 
 public enum ImportMode { DryRun, Commit }
+
+/// <summary>One problem of one row: the row number as Excel shows it, the column as the file heads it, a code and a sentence.</summary>
+public sealed record ImportError(int Row, string Column, string Code, string Message);

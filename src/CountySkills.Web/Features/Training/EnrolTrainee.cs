@@ -1,0 +1,64 @@
+using CountySkills.Web.Features.People;
+using FluentValidation;
+
+namespace CountySkills.Web.Features.Training;
+
+/// <summary>Enrol one person by ID number (POST /api/training/classes/{id}/enrolments); someone not yet in the ledger
+/// is added with the name and village given. Each refusal says why, with a code.</summary>
+public static class EnrolTrainee
+{
+    public sealed record Command
+    {
+        public string IdNumber { get; set; } = "";
+        public string? Name { get; set; }
+        public string? VillageCode { get; set; }
+        public string? Phone { get; set; }
+    }
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(TimeProvider clock)
+        {
+            RuleFor(x => x.IdNumber).Custom((text, ctx) =>
+            {
+                if (string.IsNullOrWhiteSpace(text)) { ctx.AddFailure(nameof(IdNumber), "请填写身份证号"); return; }
+                if (!Domain.IdNumber.TryParse(text, clock.Today(), out _, out var e))
+                    ctx.AddFailure(new FluentValidation.Results.ValidationFailure(nameof(IdNumber), e!.Message) { ErrorCode = e.Code });
+            });
+            RuleFor(x => x.Name).MaximumLength(50).WithMessage("姓名不能超过 50 个字");
+        }
+    }
+
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> personRules, IConfiguration config)
+    {
+        public async Task<Result<TraineeView>> Handle(long classId, Command cmd, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var found = await db.FindClassForWriteAsync(classId, user, ct);
+            if (!found.IsOk) return found.AsFailure();
+            var id = Domain.IdNumber.Parse(cmd.IdNumber, clock.Today());
+            var survivor = await db.People.Where(p => p.IdNumber == id.Value && p.MergedIntoId != null).Select(p => p.MergedIntoId).FirstOrDefaultAsync(ct);
+            if (survivor is not null) return Result.Refused(new Refusal("enrolment.merged_person", "该身份证号的记录已合并到其他人员，请用保留记录的身份证号报名"), "idNumber");
+            var book = new Enrolling(db, found.Value!, user, clock, personRules, config);
+            var outcome = (await book.DecideAsync([new Enrolling.Candidate(id.Value, cmd.Name?.Trim(), cmd.VillageCode?.Trim(), cmd.Phone?.Trim())], ct))[0];
+            if (outcome.Refusal is { } r)
+                return r.Code.StartsWith("enrolment.") && outcome.Field is null ? Result.Refused(r) : Result.Refused(r, outcome.Field ?? "idNumber");
+            await db.SaveChangesAsync(ct);
+            return (await Roster.LoadAsync(db, classId, clock.Today(), ct, outcome.Enrolment!.Id))[0];
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/training/classes/{id:long}/enrolments", async (long id, Command cmd, Handler h, CancellationToken ct) =>
+                (await h.Handle(id, cmd, ct)).ToHttp(v => TypedResults.Created($"/api/training/classes/{id}/enrolments/{v.Id}", v)))
+            .WithName(nameof(EnrolTrainee)).WithValidation<Command>().RequireWriters();
+        api.MapGet("/training/classes/{id:long}/enrolments", async (long id, IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
+            {
+                await using var db = await dbs.CreateDbContextAsync(ct);
+                var found = await db.FindClassAsync(id, user, ct, track: false);
+                return found.IsOk ? TypedResults.Ok(await Roster.LoadAsync(db, id, clock.Today(), ct)) : found.ToHttp();
+            })
+            .WithName("ListEnrolments").WithSummary("The roster with attendance rate, result and certificate per trainee").RequireReaders();
+    }
+}

@@ -1,0 +1,107 @@
+using CountySkills.Web.Features.People;
+using FluentValidation;
+
+namespace CountySkills.Web.Features.Training;
+
+/// <summary>
+/// Puts people on a class's roster, one or thousands at a time, by exactly the same rules: the person is found by ID
+/// number (a merged record's number finds nobody: the survivor's must be used) or added to the ledger through the
+/// ledger's own validation, then the class's rules (<see cref="TrainingClass.RefuseEnrolment"/>) decide.
+/// </summary>
+public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser user, TimeProvider clock, IValidator<PersonInput> personRules, IConfiguration config)
+{
+    /// <summary>One would-be trainee. Name and village are needed only for someone not yet in the ledger.</summary>
+    public sealed record Candidate(string IdNumber, string? Name, string? VillageCode, string? Phone);
+
+    /// <summary>What happened to one candidate: the enrolment, or the field and refusal.</summary>
+    public sealed record Outcome(Enrolment? Enrolment, bool PersonCreated, string? Field, Refusal? Refusal);
+
+    int? _active;
+    readonly HashSet<Person> _added = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Decides a batch; accepted enrolments (and new people) are added to the context, not yet saved.</summary>
+    public async Task<List<Outcome>> DecideAsync(IReadOnlyList<Candidate> batch, CancellationToken ct)
+    {
+        var today = clock.Today();
+        var (minAge, maxAge) = TrainingAccess.WorkingAge(config);
+        _active ??= await db.Enrolments.CountAsync(e => e.ClassId == cls.Id && e.Status == EnrolmentStatus.Active, ct);
+        var ids = batch.Select(c => c.IdNumber).Distinct().ToArray();
+        var people = await db.People.Where(p => EF.Parameter(ids).Contains(p.IdNumber)).ToDictionaryAsync(p => p.IdNumber, ct);
+        var personIds = people.Values.Select(p => p.Id).ToArray();
+        var here = await db.Enrolments.Where(e => e.ClassId == cls.Id && EF.Parameter(personIds).Contains(e.PersonId)).ToDictionaryAsync(e => e.PersonId, ct);
+        var (start, end, self) = (cls.StartDate, cls.EndDate, cls.Id);
+        var overlapping = (await db.Enrolments.AsNoTracking()
+                .Where(e => EF.Parameter(personIds).Contains(e.PersonId) && e.Status == EnrolmentStatus.Active && e.ClassId != self
+                            && e.Class!.StartDate <= end && start <= e.Class.EndDate)
+                .Select(e => new { e.PersonId, e.Class }).ToListAsync(ct))
+            .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => g.First().Class);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var outcomes = new List<Outcome>(batch.Count);
+        foreach (var c in batch)
+        {
+            var created = false;
+            if (!people.TryGetValue(c.IdNumber, out var person))
+            {
+                var input = new PersonInput { IdNumber = c.IdNumber, Name = c.Name ?? "", VillageCode = c.VillageCode ?? "", Phone = c.Phone };
+                if (string.IsNullOrWhiteSpace(c.Name) || string.IsNullOrWhiteSpace(c.VillageCode))
+                {
+                    outcomes.Add(new(null, false, "villageCode", new Refusal("person.not_in_ledger",
+                        $"身份证号 {Domain.IdNumber.Mask(c.IdNumber)} 不在劳动力台账中；请同时填写姓名和所在村（社区），系统将先登记入台账")));
+                    continue;
+                }
+                var check = personRules.Validate(input);
+                if (!check.IsValid)
+                {
+                    var f = check.Errors[0];
+                    outcomes.Add(new(null, false, char.ToLowerInvariant(f.PropertyName[0]) + f.PropertyName[1..], new Refusal(f.ErrorCode is { } ec && ec.Contains('.') ? ec : "value.invalid", f.ErrorMessage)));
+                    continue;
+                }
+                if (!await db.Regions.AnyAsync(r => r.Code == input.VillageCode && r.Level == AreaLevel.Village, ct))
+                {
+                    outcomes.Add(new(null, false, "villageCode", new Refusal("village.unknown", $"区划代码 {input.VillageCode} 不是已知的村（社区）")));
+                    continue;
+                }
+                person = Person.Create(Domain.IdNumber.Parse(input.IdNumber), input.Name, input.VillageCode, now);
+                input.ApplyTo(person);
+                db.People.Add(person);
+                people[c.IdNumber] = person;
+                created = true;
+            }
+            else if (c.Name is { Length: > 0 } name && Squash(name) != Squash(person.Name))
+            {
+                outcomes.Add(new(null, false, "name", new Refusal("person.name_mismatch",
+                    $"身份证号 {Domain.IdNumber.Mask(c.IdNumber)} 在台账中登记的姓名与“{name}”不一致，请核对")));
+                continue;
+            }
+            var existing = person.Id == 0 ? null : here.GetValueOrDefault(person.Id);
+            var clash = person.Id == 0 ? null : overlapping.GetValueOrDefault(person.Id);
+            var refusal = cls.RefuseEnrolment(person, _active.Value, existing is { Status: EnrolmentStatus.Active } || _added.Contains(person), clash, minAge, maxAge);
+            if (refusal is not null)
+            {
+                if (created) db.Entry(person).State = EntityState.Detached;
+                if (created) people.Remove(c.IdNumber);
+                outcomes.Add(new(null, false, refusal.Code == "enrolment.age" ? "idNumber" : null, refusal));
+                continue;
+            }
+            Enrolment enrolment;
+            if (existing is not null)
+            {
+                (existing.Status, existing.WithdrawnUtc, existing.WithdrawReason, existing.EnrolledUtc, existing.EnrolledBy) =
+                    (EnrolmentStatus.Active, null, null, now, user.UserName);
+                enrolment = existing;
+            }
+            else
+            {
+                enrolment = new Enrolment { ClassId = cls.Id, Person = person, EnrolledUtc = now, EnrolledBy = user.UserName };
+                db.Enrolments.Add(enrolment);
+                if (person.Id != 0) here[person.Id] = enrolment;
+            }
+            _active++;
+            _added.Add(person);
+            outcomes.Add(new(enrolment, created, null, null));
+        }
+        return outcomes;
+    }
+
+    static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000')).Replace('•', '·').Replace('.', '·');
+}

@@ -1,0 +1,47 @@
+using CountySkills.Web.Infrastructure.Auth;
+
+namespace CountySkills.Web.Features.Training;
+
+/// <summary>Who may read and change training records, and loading a class within the caller's scope.</summary>
+public static class TrainingAccess
+{
+    /// <summary>Read training: county staff, institutions (their own), viewers and auditors.</summary>
+    public static readonly string[] Readers = [Roles.Admin, Roles.CountyOfficer, Roles.InstitutionStaff, Roles.Viewer, Roles.Auditor];
+    /// <summary>Plan classes, enrol, take attendance, record results: county staff and institution staff (their own).</summary>
+    public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer, Roles.InstitutionStaff];
+    /// <summary>Approve, return, close, inspect, keep the catalogues.</summary>
+    public static readonly string[] County = [Roles.Admin, Roles.CountyOfficer];
+
+    public static bool IsCounty(this CurrentUser user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer);
+
+    /// <summary>Whether the user may see this institution's training records.</summary>
+    public static bool Owns(this CurrentUser user, long institutionId) =>
+        user.IsInRole(Roles.InstitutionStaff) ? user.InstitutionId == institutionId
+        : user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer) || user.IsInRole(Roles.Viewer) || user.IsInRole(Roles.Auditor);
+
+    /// <summary>A class by id: 404 when there is none, 403 when it belongs to another institution (nothing of it is shown).</summary>
+    public static async Task<Result<TrainingClass>> FindClassAsync(this AppDbContext db, long id, CurrentUser user, CancellationToken ct, bool track = true)
+    {
+        var q = track ? db.Classes : db.Classes.AsNoTracking();
+        var cls = await q.Include(c => c.Occupation).SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (cls is null) return Result.NotFound("没有找到该培训班");
+        if (!user.Owns(cls.InstitutionId)) return Result.Forbidden("该培训班不属于您的机构，无权查看或操作");
+        return cls;
+    }
+
+    /// <summary>As <see cref="FindClassAsync"/>, and the caller must be one who may change it.</summary>
+    public static async Task<Result<TrainingClass>> FindClassForWriteAsync(this AppDbContext db, long id, CurrentUser user, CancellationToken ct)
+    {
+        var r = await db.FindClassAsync(id, user, ct);
+        if (r.IsOk && !Writers.Any(user.IsInRole)) return Result.Forbidden("您的角色只能查看培训班，不能修改");
+        return r;
+    }
+
+    /// <summary>Working age for subsidised training (provincial setting, DOMAIN.md default 16–59).</summary>
+    public static (int Min, int Max) WorkingAge(IConfiguration config) =>
+        (config.GetValue("Training:WorkingAgeMin", 16), config.GetValue("Training:WorkingAgeMax", 59));
+
+    public static RouteHandlerBuilder RequireWriters(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Writers));
+    public static RouteHandlerBuilder RequireReaders(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Readers));
+    public static RouteHandlerBuilder RequireCounty(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(County));
+}
