@@ -52,8 +52,37 @@ public static class Platform
         // Pages carry Chinese as text, not as &#x...; entities.
         s.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         s.AddHttpContextAccessor();
+        s.AddRateLimiter(o =>
+        {
+            var perMinute = builder.Configuration.GetValue("RateLimits:PublicPerMinute", 30);
+            o.GlobalLimiter = System.Threading.RateLimiting.PartitionedRateLimiter.Create<HttpContext, string>(ctx => IsPublic(ctx.Request.Path)
+                ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter("public:" + ctx.Connection.RemoteIpAddress, _ =>
+                    new System.Threading.RateLimiting.FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("app"));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var http = ctx.HttpContext;
+                http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                http.Response.Headers.RetryAfter = "60";
+                if (!http.Request.Path.StartsWithSegments("/api"))
+                {
+                    http.Response.ContentType = "text/html; charset=utf-8";
+                    await http.Response.WriteAsync("<!DOCTYPE html><html lang=\"zh-CN\"><meta charset=\"utf-8\"><title>查询过于频繁</title>" +
+                        "<body style=\"font-family:sans-serif;padding:40px\"><h1>查询过于频繁</h1><p>为防止证书信息被批量抓取，每个网络地址每分钟的查询次数有限，请一分钟后再试。</p></body></html>", ct);
+                    return;
+                }
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 429, Title = Http.TitleOf(429), Detail = "查询过于频繁，请一分钟后再试" },
+                });
+            };
+        });
         s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 60 * 1024 * 1024);
     }
+
+    /// <summary>Pages and APIs anyone may open without signing in: each address gets a per-minute quota.</summary>
+    static bool IsPublic(PathString path) => path.StartsWithSegments("/verify") || path.StartsWithSegments("/api/public");
 
     public static void UsePlatform(this WebApplication app)
     {
@@ -62,6 +91,7 @@ public static class Platform
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/healthz"),
             ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseRateLimiter();
         app.Use(LimitJsonBodies);
         app.UseRequestLocalization();
         app.UseAuthentication();

@@ -12,13 +12,17 @@ public static class ListPeople
         public string? Status { get; set; }
         public int? AgeMin { get; set; }
         public int? AgeMax { get; set; }
+        /// <summary>true: has been on a class's roster; false: never.</summary>
+        public bool? Trained { get; set; }
+        /// <summary>true: holds a certificate; false: holds none.</summary>
+        public bool? Certified { get; set; }
         public int? Page { get; set; }
         public int? PageSize { get; set; }
         /// <summary>name | age | township | id (default); Desc reverses.</summary>
         public string? Sort { get; set; }
         public bool? Desc { get; set; }
 
-        public PeopleFilter Filter => new(Q, TownshipCode, VillageCode, Tag, Status, AgeMin, AgeMax);
+        public PeopleFilter Filter => new(Q, TownshipCode, VillageCode, Tag, Status, AgeMin, AgeMax, Trained, Certified);
     }
 
     public sealed record Page(IReadOnlyList<PersonView> Items, int Total);

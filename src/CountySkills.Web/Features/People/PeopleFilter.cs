@@ -2,7 +2,7 @@ namespace CountySkills.Web.Features.People;
 
 /// <summary>The ledger's filters, shared by the list, the export and the page (one meaning of "these people").</summary>
 public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null, string? VillageCode = null, string? Tag = null,
-    string? Status = null, int? AgeMin = null, int? AgeMax = null)
+    string? Status = null, int? AgeMin = null, int? AgeMax = null, bool? Trained = null, bool? Certified = null)
 {
     /// <summary>Applies scope and filters; merged records never appear (searching one's ID finds its survivor).</summary>
     public async Task<Result<IQueryable<Person>>> ApplyAsync(AppDbContext db, CurrentUser user, DateOnly today, CancellationToken ct)
@@ -25,6 +25,13 @@ public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null,
         }
         if (AgeMin is { } min) { var latest = today.AddYears(-min); people = people.Where(p => p.BirthDate <= latest); }
         if (AgeMax is { } max) { var earliest = today.AddYears(-max - 1).AddDays(1); people = people.Where(p => p.BirthDate >= earliest); }
+        // Trained: on the roster of any class (not withdrawn); certified: holds a certificate that was not revoked.
+        if (Trained is { } trained)
+            people = trained ? people.Where(p => db.Enrolments.Any(e => e.PersonId == p.Id && e.Status == EnrolmentStatus.Active))
+                : people.Where(p => !db.Enrolments.Any(e => e.PersonId == p.Id && e.Status == EnrolmentStatus.Active));
+        if (Certified is { } certified)
+            people = certified ? people.Where(p => db.Certificates.Any(c => c.PersonId == p.Id && c.RevokedUtc == null))
+                : people.Where(p => !db.Certificates.Any(c => c.PersonId == p.Id && c.RevokedUtc == null));
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var s = Q.Trim();

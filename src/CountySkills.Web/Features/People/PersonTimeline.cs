@@ -31,6 +31,7 @@ public static class PersonTimeline
                 if (p.MergedUtc is { } merged)
                     events.Add(new Event(clock.ToLocal(merged), $"重复记录 {p.Name}（{IdNumber.Mask(p.IdNumber)}）合并到本人", null, MudBlazor.Color.Warning));
             }
+            await AddTrainingAsync(db, people.Select(p => p.Id).ToArray(), events, ct);
             foreach (var a in audit.Where(a => a.Action == AuditEntry.Update))
             {
                 var fields = Admin.AuditChanges.Parse(a.Changes).Select(c => c.Field).Where(f => f != nameof(Entity.Version)).ToList();
@@ -38,5 +39,41 @@ public static class PersonTimeline
             }
             return events.OrderByDescending(e => e.When).ToList();
         }
+
+        /// <summary>Classes (with attendance rate and result) and certificates.</summary>
+        async Task AddTrainingAsync(AppDbContext db, long[] personIds, List<Event> events, CancellationToken ct)
+        {
+            var classes = await db.Enrolments.AsNoTracking().Where(e => EF.Parameter(personIds).Contains(e.PersonId)).Select(e => new
+            {
+                e.Id, e.EnrolledUtc, e.Status, e.WithdrawnUtc, e.Passed, e.Score, e.ClassId, Class = e.Class!.Name, Institution = e.Class.Institution!.Name,
+                Occupation = e.Class.Occupation!.Name, e.Class.Level, e.Class.StartDate, e.Class.EndDate, ClassStatus = e.Class.Status, e.Class.Subsidised,
+                Taken = db.Sessions.Count(s => s.ClassId == e.ClassId && s.AttendanceTakenUtc != null),
+                Attended = db.Attendance.Count(a => a.EnrolmentId == e.Id && a.Present),
+            }).ToListAsync(ct);
+            foreach (var c in classes)
+            {
+                events.Add(new Event(clock.ToLocal(c.EnrolledUtc), $"报名参加培训：{c.Class}",
+                    $"{c.Institution} · {c.Occupation} {Zh.Of(c.Level)} · {c.StartDate:yyyy-MM-dd} 至 {c.EndDate:yyyy-MM-dd}{(c.Subsidised ? " · 补贴性培训" : "")}", MudBlazor.Color.Info));
+                if (c.Status == EnrolmentStatus.Withdrawn && c.WithdrawnUtc is { } w)
+                    events.Add(new Event(clock.ToLocal(w), $"退出培训：{c.Class}", null, MudBlazor.Color.Warning));
+                else if (c.ClassStatus is ClassStatus.Completed or ClassStatus.Closed || c.Passed is not null)
+                {
+                    var rate = Training.Roster.Rate(c.Attended, c.Taken);
+                    var result = c.Passed switch { true => "考核合格", false => "考核不合格", _ => "未登记考核结果" };
+                    events.Add(new Event(c.EndDate.ToDateTime(new TimeOnly(18, 0)), $"培训结业：{c.Class}",
+                        $"出勤率 {(rate is { } r ? $"{r}%（{c.Attended}/{c.Taken} 次）" : "未考勤")} · {result}{(c.Score is { } sc ? $"，成绩 {sc}" : "")}",
+                        c.Passed == true ? MudBlazor.Color.Success : MudBlazor.Color.Default));
+                }
+            }
+            var certs = await db.Certificates.AsNoTracking().Where(c => EF.Parameter(personIds).Contains(c.PersonId))
+                .Select(c => new { c.Kind, c.OccupationName, c.Level, c.Number, c.Issuer, c.IssuedOn, c.RevokedUtc }).ToListAsync(ct);
+            foreach (var c in certs)
+                events.Add(new Event(c.IssuedOn.ToDateTime(new TimeOnly(12, 0)), $"取得{Zh.Of(c.Kind)}：{c.OccupationName}{(c.Level == SkillLevel.None ? "" : " " + Zh.Of(c.Level))}",
+                    $"编号 {c.Number} · {c.Issuer}{(c.RevokedUtc is null ? "" : " · 已撤销")}", c.RevokedUtc is null ? MudBlazor.Color.Success : MudBlazor.Color.Error));
+        }
     }
+
+    public static void Map(RouteGroupBuilder api) => api.MapGet("/people/{id:long}/timeline",
+            async (long id, Handler h, CancellationToken ct) => TypedResults.Ok(await h.Handle(id, ct)))
+        .WithName(nameof(PersonTimeline)).WithSummary("A person's journey: ledger, classes with attendance and results, certificates");
 }

@@ -42,6 +42,22 @@ public static class SheetText
     };
 
     /// <summary>True for null, empty and whitespace-only (incl. U+3000) cells; cheaper than <see cref="CellText"/>.</summary>
+    /// <summary>A full date as sheets write it: a date cell, an Excel serial number, or 2026-03-01 / 2026/3/1 / 2026.3.1 / 2026年3月1日.</summary>
+    public static DateOnly? Date(object? cell)
+    {
+        switch (cell)
+        {
+            case DateTime dt: return DateOnly.FromDateTime(dt);
+            case double d when d is > 20_000 and < 80_000: return DateOnly.FromDateTime(DateTime.FromOADate(d));
+        }
+        var text = CellText(cell);
+        if (text is null) return null;
+        var m = System.Text.RegularExpressions.Regex.Match(text, @"^(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*[日号]?(\s+\d{1,2}:\d{2}(:\d{2})?)?$");
+        if (!m.Success) return null;
+        return DateOnly.TryParseExact($"{m.Groups[1].Value}-{int.Parse(m.Groups[2].Value):D2}-{int.Parse(m.Groups[3].Value):D2}", "yyyy-MM-dd",
+            System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null;
+    }
+
     public static bool IsBlank(object? v) => v is null || v is string s && string.IsNullOrWhiteSpace(s);
 
     /// <summary>A header as the file writes it, on one line: for error reports.</summary>

@@ -1,0 +1,73 @@
+using CountySkills.Web.Features.Training;
+using CountySkills.Web.Infrastructure.Auth;
+
+namespace CountySkills.Web.Features.Certificates;
+
+/// <summary>
+/// Registers certificates by one set of rules whether a clerk types one in, a class issues them from its results, or a
+/// workbook brings thousands: the holder must be in the ledger and in the caller's reach, the number unused, and kind,
+/// level, number format and date must agree (<see cref="Certificate.Check"/>).
+/// </summary>
+public sealed class Registering(AppDbContext db, CurrentUser user, TimeProvider clock)
+{
+    public sealed record Claim(string IdNumber, string? Name, CertificateKind Kind, long? OccupationId, string? OccupationCode, string? OccupationName,
+        SkillLevel Level, string Number, string Issuer, DateOnly IssuedOn, long? ClassId = null, CertificateSource Source = CertificateSource.Manual);
+
+    public sealed record Outcome(Certificate? Certificate, string? Field, Refusal? Refusal, bool Forbidden = false);
+
+    List<Occupation>? _occupations;
+    readonly HashSet<string> _numbers = [];
+
+    public async Task<Outcome> DecideAsync(Claim c, CancellationToken ct)
+    {
+        _occupations ??= await db.Occupations.AsNoTracking().ToListAsync(ct);
+        var number = Certificate.NormaliseNumber(c.Number);
+        var person = await db.People.SingleOrDefaultAsync(p => p.IdNumber == c.IdNumber, ct);
+        if (person is null) return new(null, "idNumber", new Refusal("person.not_in_ledger", $"身份证号 {IdNumber.Mask(c.IdNumber)} 不在劳动力台账中，请先登记入台账"));
+        if (person.IsMerged) return new(null, "idNumber", new Refusal("person.merged", "该身份证号的记录已合并到其他人员，请用保留记录的身份证号登记"));
+        if (c.Name is { Length: > 0 } name && name.Replace(" ", "") != person.Name.Replace(" ", ""))
+            return new(null, "name", new Refusal("person.name_mismatch", $"身份证号 {IdNumber.Mask(c.IdNumber)} 在台账中登记的姓名与“{name}”不一致"));
+
+        Occupation? occupation = c.OccupationId is { } oid ? _occupations.FirstOrDefault(o => o.Id == oid)
+            : c.OccupationCode is { Length: > 0 } code ? _occupations.FirstOrDefault(o => o.Code == code.Trim())
+            : c.OccupationName is { Length: > 0 } on ? _occupations.FirstOrDefault(o => o.Name == on.Trim()) : null;
+        if (occupation is null && (c.OccupationId is not null || c.OccupationCode is { Length: > 0 }))
+            return new(null, "occupationCode", new Refusal("occupation.unknown", "职业（工种）不在职业目录中"));
+        var occupationName = occupation?.Name ?? c.OccupationName?.Trim();
+        if (string.IsNullOrEmpty(occupationName)) return new(null, "occupationName", new Refusal("occupation.required", "请填写证书上的职业（工种）或专项能力名称"));
+        if (Certificate.Check(c.Kind, c.Level, number, c.IssuedOn, clock.Today(), occupation) is { } bad)
+            return new(null, bad.Code.StartsWith("certificate.number") ? "number" : bad.Code == "certificate.issued_on" ? "issuedOn" : "level", bad);
+
+        long? institutionId = null, enrolmentId = null;
+        if (c.ClassId is { } classId)
+        {
+            var cls = await db.FindClassAsync(classId, user, ct, track: false);
+            if (!cls.IsOk) return new(null, "classId", new Refusal("class.forbidden", cls.Detail ?? "培训班不存在"), cls.Outcome == Infrastructure.Outcome.Forbidden);
+            enrolmentId = await db.Enrolments.Where(e => e.ClassId == classId && e.PersonId == person.Id && e.Status == EnrolmentStatus.Active).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct);
+            if (enrolmentId is null) return new(null, "classId", new Refusal("certificate.not_enrolled", $"{person.Name} 不是该培训班的在册学员"));
+            institutionId = cls.Value!.InstitutionId;
+        }
+        if (user.IsInRole(Roles.InstitutionStaff))
+        {
+            var own = user.InstitutionId ?? -1;
+            if (!await db.Enrolments.AnyAsync(e => e.PersonId == person.Id && e.Class!.InstitutionId == own, ct))
+                return new(null, "idNumber", new Refusal("scope.forbidden", $"{person.Name} 不是本机构的学员，不能为其登记证书"), true);
+            institutionId = own;
+        }
+        else if (!user.SeesEverything && !user.CanWriteArea(person.AreaCode))
+            return new(null, "idNumber", new Refusal("scope.forbidden", "该人员不在您的权限范围内"), true);
+        if (!user.CanWrite) return new(null, null, new Refusal("scope.forbidden", "您的角色不能登记证书"), true);
+
+        if (!_numbers.Add(number) || await db.Certificates.AnyAsync(x => x.Number == number, ct))
+            return new(null, "number", new Refusal("certificate.duplicate_number", $"证书编号 {number} 已登记过"));
+
+        var cert = new Certificate
+        {
+            Person = person, PersonId = person.Id, Kind = c.Kind, OccupationId = occupation?.Id, OccupationName = occupationName, Level = c.Level, Number = number,
+            Issuer = c.Issuer.Trim(), IssuedOn = c.IssuedOn, ClassId = c.ClassId, EnrolmentId = enrolmentId, InstitutionId = institutionId,
+            Source = c.Source, CreatedUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = user.UserName,
+        };
+        db.Certificates.Add(cert);
+        return new(cert, null, null);
+    }
+}

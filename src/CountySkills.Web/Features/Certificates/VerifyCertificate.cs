@@ -1,0 +1,58 @@
+using QRCoder;
+
+namespace CountySkills.Web.Features.Certificates;
+
+/// <summary>
+/// Public verification of a certificate by its number, with no sign-in: the page /verify/{number} and
+/// GET /api/public/certificates/{number}. The holder's name and ID are masked; both are rate-limited per address
+/// (RateLimits:PublicPerMinute) so numbers cannot be harvested.
+/// </summary>
+public static class VerifyCertificate
+{
+    public sealed record PublicView(string Number, string HolderName, string HolderIdNumber, string Kind, string Occupation, string Level,
+        string Issuer, DateOnly IssuedOn, bool Valid, string Status);
+
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs)
+    {
+        public async Task<PublicView?> Lookup(string number, CancellationToken ct)
+        {
+            var n = Certificate.NormaliseNumber(number);
+            if (n.Length is 0 or > 40) return null;
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var c = await db.Certificates.AsNoTracking().Where(x => x.Number == n)
+                .Select(x => new { x.Number, x.Person!.Name, x.Person.IdNumber, x.Kind, x.OccupationName, x.Level, x.Issuer, x.IssuedOn, x.RevokedUtc })
+                .FirstOrDefaultAsync(ct);
+            return c is null ? null : new PublicView(c.Number, MaskName(c.Name), IdNumber.Mask(c.IdNumber), Zh.Of(c.Kind), c.OccupationName,
+                c.Level == SkillLevel.None ? "—" : Zh.Of(c.Level), c.Issuer, c.IssuedOn, c.RevokedUtc is null, c.RevokedUtc is null ? "有效" : "已撤销");
+        }
+    }
+
+    /// <summary>张*英, 李*, 欧阳**华.</summary>
+    public static string MaskName(string name) => name.Length switch
+    {
+        <= 1 => name,
+        2 => name[0] + "*",
+        _ => name[0] + new string('*', name.Length - 2) + name[^1],
+    };
+
+    /// <summary>The QR code (PNG) that opens the certificate's public page.</summary>
+    public static byte[] QrPng(string url)
+    {
+        using var gen = new QRCodeGenerator();
+        using var data = gen.CreateQrCode(url, QRCodeGenerator.ECCLevel.M);
+        return new PngByteQRCode(data).GetGraphic(6);
+    }
+
+    public static string PublicUrl(HttpRequest request, IConfiguration config, string number) =>
+        $"{(config["App:PublicBaseUrl"] is { Length: > 0 } b ? b.TrimEnd('/') : $"{request.Scheme}://{request.Host}")}/verify/{Uri.EscapeDataString(number)}";
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/public/certificates/{number}", async (string number, Handler h, CancellationToken ct) =>
+                await h.Lookup(number, ct) is { } v ? Results.Ok(v) : Http.Problem(404, $"未找到编号为“{number}”的证书，请核对编号", "certificate.unknown"))
+            .AllowAnonymous().WithName(nameof(VerifyCertificate)).WithSummary("Public check of a certificate number (masked holder); rate-limited");
+        api.MapGet("/public/certificates/{number}/qr", (string number, HttpRequest request, IConfiguration config) =>
+                Results.File(QrPng(PublicUrl(request, config, Certificate.NormaliseNumber(number))), "image/png"))
+            .AllowAnonymous().WithName("CertificateQrCode").WithSummary("QR code (PNG) linking to the certificate's public page");
+    }
+}

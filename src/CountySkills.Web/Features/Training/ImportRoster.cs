@@ -1,0 +1,129 @@
+using CountySkills.Web.Features.People;
+using CountySkills.Web.Features.People.Import;
+using CountySkills.Web.Infrastructure.Excel;
+using FluentValidation;
+
+
+namespace CountySkills.Web.Features.Training;
+
+/// <summary>
+/// Bulk enrolment from a roster workbook (花名册): POST /api/training/classes/{id}/enrolments/imports with multipart
+/// `file` and `mode` = dryRun | commit. Each row goes through exactly the rules of a single enrolment and gets the same
+/// per-row report as the ledger import. People already on the roster count as unchanged, so a second upload changes nothing.
+/// </summary>
+public static class ImportRoster
+{
+    public const string Seq = "seq", Name = "name", IdNumber = "idNumber", Phone = "phone", Township = "township", Village = "village";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Columns = new Dictionary<string, string[]>
+    {
+        [Seq] = ["序号", "编号"],
+        [Name] = LedgerColumns.Synonyms[LedgerColumns.Name].Concat(["学员姓名"]).ToArray(),
+        [IdNumber] = LedgerColumns.Synonyms[LedgerColumns.IdNumber],
+        [Phone] = LedgerColumns.Synonyms[LedgerColumns.Phone],
+        [Township] = LedgerColumns.Synonyms[LedgerColumns.Township],
+        [Village] = LedgerColumns.Synonyms[LedgerColumns.Village].Concat(["村(社区)代码", "区划代码"]).ToArray(),
+    };
+
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> personRules, IConfiguration config)
+    {
+        public async Task<Result<ImportReport>> Run(long classId, Stream file, string fileName, ImportMode mode, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var found = await db.FindClassForWriteAsync(classId, user, ct);
+            if (!found.IsOk) return found.AsFailure();
+            SheetReader reader;
+            try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber]); }
+            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            using var _ = reader;
+            var headers = reader.Headers;
+            string Col(string key) => headers.GetValueOrDefault(key) ?? Columns[key][0];
+            var today = clock.Today();
+            var places = await PlaceIndex.LoadAsync(db, ct);
+            var report = new ImportReport { Mode = mode == ImportMode.Commit ? "commit" : "dryRun", Headers = headers.Values.ToList() };
+            var rows = new List<(int Row, Enrolling.Candidate Candidate, IReadOnlyDictionary<string, string?> Cells)>();
+            var seen = new Dictionary<string, int>();
+            try
+            {
+                foreach (var row in reader.Rows())
+                {
+                    report.TotalRows++;
+                    var cells = headers.ToDictionary(h => h.Value, h => SheetText.CellText(row.Values.GetValueOrDefault(h.Key)));
+                    string? Text(string key) => row.Values.TryGetValue(key, out var v) ? SheetText.CellText(v) : null;
+                    var errors = new List<ImportError>();
+                    var (id, idError) = IdCell.Read(row.Values.GetValueOrDefault(IdNumber), today);
+                    if (idError is not null) errors.Add(new(row.RowNumber, Col(IdNumber), idError.Code, idError.Message));
+                    else if (!seen.TryAdd(id!, row.RowNumber)) errors.Add(new(row.RowNumber, Col(IdNumber), "duplicate_in_file", $"与第 {seen[id!]} 行的身份证号重复"));
+                    string? village = null;
+                    if (Text(Village) is { } v)
+                    {
+                        var township = Text(Township) is { } t ? places.Township(t) : null;
+                        village = v.Length == 12 && v.All(char.IsAsciiDigit) ? v : places.Village(township, v);
+                        if (village is null) errors.Add(new(row.RowNumber, Col(Village), "village.unknown", $"村（社区）“{v}”无法确定，请核对乡镇和村名"));
+                    }
+                    if (errors.Count > 0) { report.Reject(row.RowNumber, errors, cells); continue; }
+                    rows.Add((row.RowNumber, new Enrolling.Candidate(id!, Text(Name), village, Text(Phone)?.Replace("-", "").Replace(" ", "")), cells));
+                }
+            }
+            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+
+            await using var tx = mode == ImportMode.Commit ? await db.Database.BeginTransactionAsync(ct) : null;
+            var book = new Enrolling(db, found.Value!, user, clock, personRules, config);
+            foreach (var chunk in rows.Chunk(1_000))
+            {
+                var outcomes = await book.DecideAsync(chunk.Select(c => c.Candidate).ToList(), ct);
+                for (var i = 0; i < chunk.Length; i++)
+                {
+                    var (rowNumber, _, cells) = chunk[i];
+                    var o = outcomes[i];
+                    if (o.Refusal is { Code: "enrolment.duplicate" }) { report.Unchanged++; continue; }
+                    if (o.Refusal is { } r)
+                    {
+                        var column = o.Field switch { "name" => Col(Name), "villageCode" => headers.ContainsKey(Village) ? Col(Village) : Col(IdNumber), "phone" => Col(Phone), _ => Col(IdNumber) };
+                        report.Reject(rowNumber, [new ImportError(rowNumber, column, r.Code, r.Message)], cells);
+                        continue;
+                    }
+                    report.Created++;
+                    if (o.PersonCreated) report.PeopleCreated++;
+                }
+            }
+            report.Valid = report.Created + report.Unchanged;
+            report.SkippedRows = reader.SkippedRows;
+            report.Complete();
+            if (tx is not null)
+            {
+                db.ImportBatches.Add(new ImportBatch
+                {
+                    Kind = "roster", Sha256 = "", FileName = Path.GetFileName(fileName) is { Length: > 260 } n ? n[..260] : Path.GetFileName(fileName), UserName = user.UserName,
+                    AtUtc = clock.GetUtcNow().UtcDateTime, TotalRows = report.TotalRows, Created = report.Created, Unchanged = report.Unchanged, Rejected = report.Rejected,
+                });
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
+            return report;
+        }
+    }
+
+    public static byte[] Template()
+    {
+        var rows = new[] { new Dictionary<string, object?> { ["序号"] = 1, ["姓名"] = "张三", ["身份证号"] = "请填写18位身份证号（单元格设为文本）", ["手机号"] = "13800000000", ["乡镇(街道)"] = "青石镇", ["村(社区)"] = "（台账中没有的人员须填写）" } };
+        using var ms = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(ms, rows);
+        return ms.ToArray();
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/training/classes/{id:long}/enrolments/imports", async (long id, HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
+            {
+                var (file, mode, problem) = await UploadForm.ReadAsync(request, ImportPeople.MaxBytes(config), ct);
+                if (problem is not null) return problem;
+                await using var stream = await UploadForm.Buffered(file!, ct);
+                return (await h.Run(id, stream, file!.FileName, mode, ct)).ToHttp();
+            })
+            .DisableAntiforgery().RequireWriters().WithName(nameof(ImportRoster))
+            .WithSummary("Enrol a roster workbook (.xlsx/.csv): multipart file + mode=dryRun|commit; per-row report")
+            .Accepts<IFormFile>("multipart/form-data").Produces<ImportReport>();
+        api.MapGet("/training/roster-template", () => Results.File(Template(), UploadForm.Xlsx, "培训班花名册模板.xlsx")).WithName("RosterTemplate");
+    }
+}
