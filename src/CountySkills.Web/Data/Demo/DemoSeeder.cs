@@ -66,6 +66,8 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         var existing = await db.People.CountAsync(ct);
         if (existing == 0 && people > 0) await StorePeopleAsync(people, ct);
         if (accounts) await SeedAccountsAsync(ct);
+        await using (var training = await dbs.CreateDbContextAsync(ct))
+            await DemoTraining.SeedAsync(training, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
     }
 
     /// <summary>Generates the demo ledger deterministically and stores it.</summary>

@@ -96,23 +96,27 @@ public static class Inspections
             return (await List(i.ClassId, ct)).Value!.Single(x => x.Id == id);
         }
 
-        public async Task<Result<Photo>> AddPhoto(long id, IFormFile file, CancellationToken ct)
+        public async Task<Result<Photo>> AddPhoto(long id, string fileName, Stream content, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var i = await db.Inspections.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (i is null) return Result.NotFound("没有找到该检查记录");
             var found = await db.FindClassForWriteAsync(i.ClassId, user, ct);
             if (!found.IsOk) return found.AsFailure();
-            if (file.Length == 0) return Result.Invalid("file", "请选择照片");
-            if (file.Length > MaxPhotoBytes) return Result.Invalid("file", "照片不能超过 10 MB");
             using var ms = new MemoryStream();
-            await file.CopyToAsync(ms, ct);
+            var buffer = new byte[81920];
+            for (int read; (read = await content.ReadAsync(buffer, ct)) > 0;)
+            {
+                ms.Write(buffer, 0, read);
+                if (ms.Length > MaxPhotoBytes) return Result.Invalid("file", "照片不能超过 10 MB");
+            }
+            if (ms.Length == 0) return Result.Invalid("file", "请选择照片");
             var bytes = ms.ToArray();
             var type = ImageType(bytes);
             if (type is null) return Result.Invalid("file", "只接受 JPEG、PNG 或 WebP 格式的照片");
             var a = new Attachment
             {
-                InspectionId = id, FileName = Path.GetFileName(file.FileName) is { Length: > 0 and <= 200 } n ? n : "photo", ContentType = type, Size = bytes.Length,
+                InspectionId = id, FileName = Path.GetFileName(fileName) is { Length: > 0 and <= 200 } n ? n : "photo", ContentType = type, Size = bytes.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Data = bytes, UploadedUtc = clock.GetUtcNow().UtcDateTime, UploadedBy = user.DisplayName,
             };
             db.Attachments.Add(a);
@@ -161,7 +165,8 @@ public static class Inspections
                     return Http.Problem(400, "表单已过期或来源不明，请刷新页面后重试");
                 var form = await request.ReadFormAsync(ct);
                 if (form.Files.GetFile("file") is not { } file) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择照片"] }, title: "提交的数据有误");
-                return (await h.AddPhoto(id, file, ct)).ToHttp(p => TypedResults.Created($"/api/training/inspections/{id}/photos/{p.Id}", p));
+                await using var content = file.OpenReadStream();
+                return (await h.AddPhoto(id, file.FileName, content, ct)).ToHttp(p => TypedResults.Created($"/api/training/inspections/{id}/photos/{p.Id}", p));
             })
             .DisableAntiforgery().WithName("AddInspectionPhoto").Accepts<IFormFile>("multipart/form-data").RequireWriters();
         api.MapGet("/training/inspections/{id:long}/photos/{photoId:long}", async (long id, long photoId, Handler h, CancellationToken ct) =>
