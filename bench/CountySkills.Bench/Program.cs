@@ -14,7 +14,10 @@ switch (which)
     case "people-list":
         await PeopleListBench.RunAsync(n);
         return 0;
+    case "training" or "training-roster" or "person-timeline":
+        await TrainingBench.RunAsync(args.Contains("--n") ? n : 700_000, which);
+        return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list, training-roster, person-timeline, training");
         return 2;
 }

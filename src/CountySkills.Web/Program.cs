@@ -15,6 +15,7 @@ if (await Cli.TryRunAsync(app, args) is { } exitCode) return exitCode;
 app.UsePlatform();
 app.MapApi();
 app.MapAccountEndpoints();
+CountySkills.Web.Features.Certificates.VerifyCertificate.MapPages(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

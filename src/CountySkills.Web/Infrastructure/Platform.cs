@@ -89,7 +89,9 @@ public static class Platform
         app.UseExceptionHandler("/error");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/healthz"),
-            ui => ui.UseStatusCodePagesWithReExecute("/not-found"));
+            ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        // Routing after the error and not-found handlers, so a re-executed request (/error, /not-found) is routed again.
+        app.UseRouting();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRateLimiter();
         app.Use(LimitJsonBodies);

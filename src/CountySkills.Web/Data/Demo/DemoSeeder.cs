@@ -67,7 +67,10 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         if (existing == 0 && people > 0) await StorePeopleAsync(people, ct);
         if (accounts) await SeedAccountsAsync(ct);
         await using (var training = await dbs.CreateDbContextAsync(ct))
+        {
+            await Reference.OccupationCatalogue.EnsureAsync(training, ct);
             await DemoTraining.SeedAsync(training, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
+        }
     }
 
     /// <summary>Generates the demo ledger deterministically and stores it.</summary>

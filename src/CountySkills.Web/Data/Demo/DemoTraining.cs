@@ -46,11 +46,11 @@ public static class DemoTraining
                 Teachers = "张建华（高级技师）、李春梅（技师）", TeachingPlan = "理论教学 30%，实操训练 60%，考核 10%；按国家职业技能标准组织教学。",
                 AssessmentPlan = "理论机考 + 实操考核，60 分合格", CreatedUtc = nowUtc, CreatedBy = "demo",
             };
-            foreach (var step in StepsTo(p.Status))
+            foreach (var step in StepsTo(p.Status).Where(a => a != ClassAction.Close))
                 cls.Apply(step, county: true, step == ClassAction.Return ? "材料不全" : null, step is ClassAction.Approve or ClassAction.Close ? "county" : "school01", nowUtc);
             db.Classes.Add(cls);
             await db.SaveChangesAsync(ct);
-            var enrolments = pool.Skip(next).Take(p.Trainees).Select(person => new Enrolment { ClassId = cls.Id, PersonId = person.Id, EnrolledUtc = nowUtc, EnrolledBy = "school01" }).ToList();
+            var enrolments = pool.Skip(next).Take(p.Trainees).Select(person => new Enrolment { ClassId = cls.Id, PersonId = person.Id, EnrolledUtc = start.AddDays(-7).ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc), EnrolledBy = "school01" }).ToList();
             next += p.Trainees;
             db.Enrolments.AddRange(enrolments);
             var sessions = Enumerable.Range(0, Math.Min(6, p.Days)).Select(i => new TrainingSession
@@ -71,7 +71,8 @@ public static class DemoTraining
             if (p.Status != ClassStatus.InProgress)
                 foreach (var (e, i) in enrolments.Select((e, i) => (e, i)))
                 {
-                    e.RecordResult(cls, passed: i % 9 != 4, score: 55 + (i * 13) % 45, cls.EndDate);
+                    var score = 52 + (i * 13) % 47;
+                    e.RecordResult(cls, passed: score >= 60, score: score, cls.EndDate);
                     if (e.Passed != true) continue;
                     var person = pool.First(x => x.Id == e.PersonId);
                     var level = p.Level == SkillLevel.None ? "5" : ((int)p.Level).ToString();
@@ -84,6 +85,7 @@ public static class DemoTraining
                         ClassId = cls.Id, EnrolmentId = e.Id, InstitutionId = cls.InstitutionId, Source = CertificateSource.Class, CreatedUtc = nowUtc, CreatedBy = "demo",
                     });
                 }
+            if (p.Status == ClassStatus.Closed) cls.Apply(ClassAction.Close, county: true, null, "county", nowUtc);
             await db.SaveChangesAsync(ct);
         }
     }

@@ -46,6 +46,25 @@ public static class VerifyCertificate
     public static string PublicUrl(HttpRequest request, IConfiguration config, string number) =>
         $"{(config["App:PublicBaseUrl"] is { Length: > 0 } b ? b.TrimEnd('/') : $"{request.Scheme}://{request.Host}")}/verify/{Uri.EscapeDataString(number)}";
 
+    /// <summary>The public page: /verify/{number}, and /verify?number= from its own search box. Unknown: 404 with the page's own message.</summary>
+    public static void MapPages(IEndpointRouteBuilder app)
+    {
+        async Task<IResult> Page(string? number, Handler h, HttpRequest request, IConfiguration config)
+        {
+            number = number?.Trim();
+            var view = string.IsNullOrEmpty(number) ? null : await h.Lookup(number, request.HttpContext.RequestAborted);
+            var qr = view is null ? null : "data:image/png;base64," + Convert.ToBase64String(QrPng(PublicUrl(request, config, view.Number)));
+            return new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<VerifyPage>(new { Number = number, View = view, QrDataUri = qr })
+            {
+                StatusCode = view is null && !string.IsNullOrEmpty(number) ? StatusCodes.Status404NotFound : StatusCodes.Status200OK,
+            };
+        }
+        app.MapGet("/verify/{number}", (string number, Handler h, HttpRequest request, IConfiguration config) => Page(number, h, request, config))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/verify", (string? number, Handler h, HttpRequest request, IConfiguration config) => Page(number, h, request, config))
+            .AllowAnonymous().ExcludeFromDescription();
+    }
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/public/certificates/{number}", async (string number, Handler h, CancellationToken ct) =>
