@@ -309,6 +309,12 @@ S = {
  "Train.OccupationCode": ("职业编码", "Code"),
  "Train.OccupationsHint": ("标注问号的编码尚待与《职业分类大典》（2022年版）核对，核对前不要打印在正式文书上。", "Codes marked with a question mark are still to be checked against the 2022 classification; do not print them on official documents until then."),
  "Train.CodeUnconfirmed": ("编码待核对", "Code to be checked"),
+ "People.Trained": ("培训情况", "Training"),
+ "People.TrainedYes": ("参加过培训", "Trained"),
+ "People.TrainedNo": ("未参加培训", "Never trained"),
+ "People.Certified": ("持证情况", "Certificates"),
+ "People.CertifiedYes": ("已取得证书", "Holds a certificate"),
+ "People.CertifiedNo": ("未取得证书", "Holds none"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

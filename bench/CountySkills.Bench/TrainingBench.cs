@@ -190,7 +190,7 @@ public static class TrainingBench
                        (SELECT COUNT(*) FROM Attendance a WHERE a.EnrolmentId = e.Id AND a.Present = 1)
                 FROM Enrolments e JOIN Classes c ON c.Id = e.ClassId WHERE e.PersonId = $p;
                 SELECT Number, IssuedOn FROM Certificates WHERE PersonId = $p;
-                SELECT Name, CreatedUtc FROM People WHERE Id = $p OR MergedIntoId = $p;
+                SELECT Name, CreatedUtc FROM People WHERE Id = $p UNION ALL SELECT Name, CreatedUtc FROM People WHERE MergedIntoId = $p;
                 """;
             cmd.Parameters.AddWithValue("$p", p);
             await using var r = await cmd.ExecuteReaderAsync();

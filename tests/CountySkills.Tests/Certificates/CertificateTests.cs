@@ -55,7 +55,7 @@ public abstract class CertificateTests(AppFactory app)
     [InlineData("X000141000001265000123", "certificate.number_format", "number")]  // neither Y nor S
     [InlineData("S0001410000012650001A3", "certificate.number_format", "number")]  // a letter among the digits
     [InlineData("S000141000001266000123", "certificate.number_format", "number")]  // level digit 6 does not exist
-    [InlineData("S000141000001264000123", "certificate.level_mismatch", "level")]  // level digit 4, level given 5
+    [InlineData("S000141000001264000123", "certificate.level_mismatch", "number")]  // level digit 4, level given 5
     public async Task A_malformed_skill_level_number_is_400_with_the_rule_spelled_out(string number, string code, string field)
     {
         var county = await app.ClientFor("county");

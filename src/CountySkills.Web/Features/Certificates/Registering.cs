@@ -36,7 +36,7 @@ public sealed class Registering(AppDbContext db, CurrentUser user, TimeProvider 
         var occupationName = occupation?.Name ?? c.OccupationName?.Trim();
         if (string.IsNullOrEmpty(occupationName)) return new(null, "occupationName", new Refusal("occupation.required", "请填写证书上的职业（工种）或专项能力名称"));
         if (Certificate.Check(c.Kind, c.Level, number, c.IssuedOn, clock.Today(), occupation) is { } bad)
-            return new(null, bad.Code.StartsWith("certificate.number") ? "number" : bad.Code == "certificate.issued_on" ? "issuedOn" : "level", bad);
+            return new(null, bad.Code is "certificate.number" or "certificate.number_format" or "certificate.level_mismatch" ? "number" : bad.Code == "certificate.issued_on" ? "issuedOn" : "level", bad);
 
         long? institutionId = null, enrolmentId = null;
         if (c.ClassId is { } classId)

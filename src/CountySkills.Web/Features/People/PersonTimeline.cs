@@ -13,7 +13,8 @@ public static class PersonTimeline
         public async Task<IReadOnlyList<Event>> Handle(long id, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var people = await db.People.AsNoTracking().Where(p => p.Id == id || p.MergedIntoId == id).ToListAsync(ct);
+            // Two index seeks (UNION ALL): "Id = x OR MergedIntoId = x" makes SQLite scan the whole ledger.
+            var people = await db.People.AsNoTracking().Where(p => p.Id == id).Concat(db.People.AsNoTracking().Where(p => p.MergedIntoId == id)).ToListAsync(ct);
             var person = people.SingleOrDefault(p => p.Id == id);
             if (person is null || !user.CanSeeArea(person.AreaCode)) return [];
             var keys = people.Select(p => p.Id.ToString()).ToList();

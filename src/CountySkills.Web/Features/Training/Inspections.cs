@@ -83,7 +83,7 @@ public static class Inspections
             if (action == "close")
             {
                 if (!user.IsCounty()) return Result.Forbidden("检查的办结由县人社局业务人员确认");
-                if (i.Close(note.Text, user.DisplayName, clock.Today()) is { } r) return Result.Refused(r);
+                if (i.Close(note.Text, user.DisplayName, clock.Today()) is { } r) return r.Code == "inspection.note_required" ? Result.Refused(r, "text") : Result.Refused(r);
             }
             else
             {

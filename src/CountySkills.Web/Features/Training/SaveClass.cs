@@ -31,6 +31,18 @@ public static class SaveClass
             if (refs.Value.InstitutionId != cls.InstitutionId && !user.IsCounty()) return Result.Forbidden("不能把培训班改到其他机构");
             var enrolled = await db.Enrolments.CountAsync(e => e.ClassId == id && e.Status == EnrolmentStatus.Active, ct);
             if (input.Capacity < enrolled) return Result.Invalid(nameof(ClassInput.Capacity), $"已有 {enrolled} 名学员在册，计划招收人数不能少于 {enrolled}");
+            if (input.StartDate != cls.StartDate || input.EndDate != cls.EndDate)
+            {
+                // Moving the dates must not put a trainee of this class into two classes at once.
+                var (start, end) = (input.StartDate, input.EndDate);
+                var clash = await db.Enrolments.Where(e => e.ClassId == id && e.Status == EnrolmentStatus.Active)
+                    .SelectMany(e => db.Enrolments.Where(o => o.PersonId == e.PersonId && o.ClassId != id && o.Status == EnrolmentStatus.Active
+                                                             && o.Class!.StartDate <= end && start <= o.Class.EndDate)
+                        .Select(o => new { e.Person!.Name, Other = o.Class!.Name }))
+                    .FirstOrDefaultAsync(ct);
+                if (clash is not null)
+                    return Result.Refused(new Refusal("enrolment.overlap", $"改期后与学员 {clash.Name} 已报名的“{clash.Other}”培训时间重叠，请先调整学员名单"));
+            }
             db.Entry(cls).Property(c => c.Version).OriginalValue = version;
             input.ApplyTo(cls, refs.Value.InstitutionId, refs.Value.OccupationId);
             try { await db.SaveChangesAsync(ct); }

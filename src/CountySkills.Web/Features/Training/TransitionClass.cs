@@ -49,8 +49,18 @@ public static class TransitionClass
         }
     }
 
-    public static void Map(RouteGroupBuilder api) => api.MapPost("/training/classes/{id:long}/transitions",
-            async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
-        .WithName(nameof(TransitionClass)).WithValidation<Command>().RequireWriters()
-        .WithSummary("Submit, withdraw, approve, return (with reason), start, complete or close a class");
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/training/classes/{id:long}/transitions",
+                async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
+            .WithName(nameof(TransitionClass)).WithValidation<Command>().RequireWriters()
+            .WithSummary("Submit, withdraw, approve, return (with reason), start, complete or close a class");
+        api.MapGet("/training/classes/{id:long}/transitions", async (long id, IDbContextFactory<AppDbContext> dbs, CurrentUser user, CancellationToken ct) =>
+            {
+                await using var db = await dbs.CreateDbContextAsync(ct);
+                var found = await db.FindClassAsync(id, user, ct, track: false);
+                return found.IsOk ? TypedResults.Ok((await ClassView.LoadAsync(db, id, user, ct)).Transitions) : found.ToHttp();
+            })
+            .WithName("ListClassTransitions").WithSummary("Who moved the class from which state to which, when and why").RequireReaders();
+    }
 }

@@ -732,7 +732,8 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
                     b.HasIndex("Phone");
 

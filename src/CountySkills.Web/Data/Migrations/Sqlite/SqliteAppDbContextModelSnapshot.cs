@@ -700,7 +700,8 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("IdNumber")
                         .IsUnique();
 
-                    b.HasIndex("MergedIntoId");
+                    b.HasIndex("MergedIntoId")
+                        .HasFilter("\"MergedIntoId\" IS NOT NULL");
 
                     b.HasIndex("Phone");
 
