@@ -80,7 +80,7 @@ public static class DemoTraining
                     {
                         PersonId = person.Id, Kind = p.Level == SkillLevel.None ? CertificateKind.SpecialAbility : CertificateKind.SkillLevel,
                         OccupationId = cls.OccupationId, OccupationName = occupations[p.Occupation].Name, Level = p.Level,
-                        Number = p.Level == SkillLevel.None ? $"ZX41992{cls.EndDate:yy}{++serial:D6}" : $"S0001410000{p.Institution + 1:D2}{cls.EndDate:yy}{level}{++serial:D6}",
+                        Number = p.Level == SkillLevel.None ? $"ZX41992{cls.EndDate:yy}{++serial:D6}" : $"S0001419000{p.Institution + 1:D2}{cls.EndDate:yy}{level}{++serial:D6}",
                         Issuer = "禾丰县职业技能等级认定中心", IssuedOn = cls.EndDate.AddDays(10) > today ? today : cls.EndDate.AddDays(10),
                         ClassId = cls.Id, EnrolmentId = e.Id, InstitutionId = cls.InstitutionId, Source = CertificateSource.Class, CreatedUtc = nowUtc, CreatedBy = "demo",
                     });

@@ -102,14 +102,19 @@ public static class ImportCertificates
         }
     }
 
-    public static void Map(RouteGroupBuilder api) => api.MapPost("/certificates/imports", async (HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
-            {
-                var (file, mode, problem) = await UploadForm.ReadAsync(request, ImportPeople.MaxBytes(config), ct);
-                if (problem is not null) return problem;
-                await using var stream = await UploadForm.Buffered(file!, ct);
-                return (await h.Run(stream, file!.FileName, mode, ct)).ToHttp();
-            })
+    public static void Map(RouteGroupBuilder api)
+    {
+        async Task<IResult> Upload(HttpRequest request, Handler h, IConfiguration config, CancellationToken ct)
+        {
+            var (file, mode, problem) = await UploadForm.ReadAsync(request, ImportPeople.MaxBytes(config), ct);
+            if (problem is not null) return problem;
+            await using var stream = await UploadForm.Buffered(file!, ct);
+            return (await h.Run(stream, file!.FileName, mode, ct)).ToHttp();
+        }
+        api.MapPost("/certificates/import", Upload).DisableAntiforgery().RequireAuthorization(p => p.RequireRole(CertificateScope.Writers)).ExcludeFromDescription();
+        api.MapPost("/certificates/imports", Upload)
         .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(CertificateScope.Writers)).WithName(nameof(ImportCertificates))
         .WithSummary("Register certificates from a workbook (.xlsx/.csv): multipart file + mode=dryRun|commit; per-row report")
         .Accepts<IFormFile>("multipart/form-data").Produces<ImportReport>();
+    }
 }

@@ -19,6 +19,8 @@ public static class IssueClassCertificates
         public DateOnly IssuedOn { get; set; }
         public SkillLevel? Level { get; set; }
         public List<Numbered>? Numbers { get; set; }
+        /// <summary>Only for POST /api/certificates/from-class.</summary>
+        public long? ClassId { get; set; }
     }
 
     public sealed record Skipped(long EnrolmentId, string Name, string Code, string Reason);
@@ -76,8 +78,16 @@ public static class IssueClassCertificates
         }
     }
 
-    public static void Map(RouteGroupBuilder api) => api.MapPost("/training/classes/{id:long}/certificates",
-            async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
-        .WithName(nameof(IssueClassCertificates)).WithValidation<Command>().RequireWriters()
-        .WithSummary("Issue certificates to the trainees of a completed class who passed");
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/training/classes/{id:long}/certificates",
+                async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
+            .WithName(nameof(IssueClassCertificates)).WithValidation<Command>().RequireWriters()
+            .WithSummary("Issue certificates to the trainees of a completed class who passed");
+        // The same, addressed from the certificates side: {"classId": N, ...}.
+        api.MapPost("/certificates/from-class", async (Command cmd, Handler h, CancellationToken ct) => cmd.ClassId is { } classId
+                ? (await h.Handle(classId, cmd, ct)).ToHttp()
+                : (IResult)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["classId"] = ["请指定培训班（classId）"] }, title: "提交的数据有误"))
+            .WithName("IssueCertificatesFromClass").WithValidation<Command>().RequireWriters();
+    }
 }

@@ -76,15 +76,19 @@ public static class ImportAttendance
         }
     }
 
-    public static void Map(RouteGroupBuilder api) => api.MapPost("/training/sessions/{id:long}/attendance/imports",
-            async (long id, HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
-            {
-                var (file, mode, problem) = await UploadForm.ReadAsync(request, ImportPeople.MaxBytes(config), ct);
-                if (problem is not null) return problem;
-                await using var stream = await UploadForm.Buffered(file!, ct);
-                return (await h.Run(id, stream, file!.FileName, mode, ct)).ToHttp();
-            })
+    public static void Map(RouteGroupBuilder api)
+    {
+        async Task<IResult> Upload(long id, HttpRequest request, Handler h, IConfiguration config, CancellationToken ct)
+        {
+            var (file, mode, problem) = await UploadForm.ReadAsync(request, ImportPeople.MaxBytes(config), ct);
+            if (problem is not null) return problem;
+            await using var stream = await UploadForm.Buffered(file!, ct);
+            return (await h.Run(id, stream, file!.FileName, mode, ct)).ToHttp();
+        }
+        api.MapPost("/training/sessions/{id:long}/attendance/import", Upload).DisableAntiforgery().RequireWriters().ExcludeFromDescription();
+        api.MapPost("/training/sessions/{id:long}/attendance/imports", Upload)
         .DisableAntiforgery().RequireWriters().WithName(nameof(ImportAttendance))
         .WithSummary("A session's sign-in sheet (.xlsx/.csv): multipart file + mode=dryRun|commit")
         .Accepts<IFormFile>("multipart/form-data").Produces<ImportReport>();
+    }
 }

@@ -114,16 +114,19 @@ public static class ImportRoster
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/training/classes/{id:long}/enrolments/imports", async (long id, HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
-            {
-                var (file, mode, problem) = await UploadForm.ReadAsync(request, ImportPeople.MaxBytes(config), ct);
-                if (problem is not null) return problem;
-                await using var stream = await UploadForm.Buffered(file!, ct);
-                return (await h.Run(id, stream, file!.FileName, mode, ct)).ToHttp();
-            })
+        async Task<IResult> Upload(long id, HttpRequest request, Handler h, IConfiguration config, CancellationToken ct)
+        {
+            var (file, mode, problem) = await UploadForm.ReadAsync(request, ImportPeople.MaxBytes(config), ct);
+            if (problem is not null) return problem;
+            await using var stream = await UploadForm.Buffered(file!, ct);
+            return (await h.Run(id, stream, file!.FileName, mode, ct)).ToHttp();
+        }
+        api.MapPost("/training/classes/{id:long}/enrolments/imports", Upload)
             .DisableAntiforgery().RequireWriters().WithName(nameof(ImportRoster))
             .WithSummary("Enrol a roster workbook (.xlsx/.csv): multipart file + mode=dryRun|commit; per-row report")
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportReport>();
+        foreach (var alias in new[] { "/training/classes/{id:long}/enrolments/import", "/training/classes/{id:long}/roster" })
+            api.MapPost(alias, Upload).DisableAntiforgery().RequireWriters().ExcludeFromDescription();
         api.MapGet("/training/roster-template", () => Results.File(Template(), UploadForm.Xlsx, "培训班花名册模板.xlsx")).WithName("RosterTemplate");
     }
 }
