@@ -104,13 +104,8 @@ public static class ImportCertificates
 
     public static void Map(RouteGroupBuilder api)
     {
-        async Task<IResult> Upload(HttpRequest request, Handler h, IConfiguration config, CancellationToken ct)
-        {
-            var (file, mode, problem) = await UploadForm.ReadAsync(request, ImportPeople.MaxBytes(config), ct);
-            if (problem is not null) return problem;
-            await using var stream = await UploadForm.Buffered(file!, ct);
-            return (await h.Run(stream, file!.FileName, mode, ct)).ToHttp();
-        }
+        Task<IResult> Upload(HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
+            UploadForm.RunAsync(request, ImportPeople.MaxBytes(config), (s, name, mode) => h.Run(s, name, mode, ct), ct);
         api.MapPost("/certificates/import", Upload).DisableAntiforgery().RequireAuthorization(p => p.RequireRole(CertificateScope.Writers)).ExcludeFromDescription();
         api.MapPost("/certificates/imports", Upload)
         .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(CertificateScope.Writers)).WithName(nameof(ImportCertificates))

@@ -24,12 +24,7 @@ public static class RegisterCertificate
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(x => x.IdNumber).Custom((text, ctx) =>
-            {
-                if (string.IsNullOrWhiteSpace(text)) { ctx.AddFailure(nameof(IdNumber), "请填写持证人身份证号"); return; }
-                if (!Domain.IdNumber.TryParse(text, clock.Today(), out _, out var e))
-                    ctx.AddFailure(new FluentValidation.Results.ValidationFailure(nameof(IdNumber), e!.Message) { ErrorCode = e.Code });
-            });
+            RuleFor(x => x.IdNumber).ValidIdNumber(clock, "请填写持证人身份证号");
             RuleFor(x => x.Kind).IsInEnum().WithMessage("证书类别无效");
             RuleFor(x => x.Level).IsInEnum().WithMessage("等级无效");
             RuleFor(x => x.Number).NotEmpty().WithMessage("请填写证书编号").MaximumLength(40).WithMessage("证书编号不超过 40 个字符");

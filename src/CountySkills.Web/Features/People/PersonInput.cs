@@ -80,12 +80,7 @@ public sealed record PersonInput
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(x => x.IdNumber).Custom((text, ctx) =>
-            {
-                if (string.IsNullOrWhiteSpace(text)) { ctx.AddFailure(nameof(IdNumber), "请填写身份证号"); return; }
-                if (!Domain.IdNumber.TryParse(text, clock.Today(), out _, out var e))
-                    ctx.AddFailure(new FluentValidation.Results.ValidationFailure(nameof(IdNumber), e!.Message) { ErrorCode = e.Code });
-            });
+            RuleFor(x => x.IdNumber).ValidIdNumber(clock);
             RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("请填写姓名").WithErrorCode("name.required")
                 .MaximumLength(50).WithMessage("姓名不能超过 50 个字");
             RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || Domain.Phone.IsValid(p.Trim()))

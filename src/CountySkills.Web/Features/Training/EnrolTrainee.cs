@@ -19,12 +19,7 @@ public static class EnrolTrainee
     {
         public Validator(TimeProvider clock)
         {
-            RuleFor(x => x.IdNumber).Custom((text, ctx) =>
-            {
-                if (string.IsNullOrWhiteSpace(text)) { ctx.AddFailure(nameof(IdNumber), "请填写身份证号"); return; }
-                if (!Domain.IdNumber.TryParse(text, clock.Today(), out _, out var e))
-                    ctx.AddFailure(new FluentValidation.Results.ValidationFailure(nameof(IdNumber), e!.Message) { ErrorCode = e.Code });
-            });
+            RuleFor(x => x.IdNumber).ValidIdNumber(clock);
             RuleFor(x => x.Name).MaximumLength(50).WithMessage("姓名不能超过 50 个字");
         }
     }

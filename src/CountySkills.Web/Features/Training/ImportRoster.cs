@@ -114,13 +114,8 @@ public static class ImportRoster
 
     public static void Map(RouteGroupBuilder api)
     {
-        async Task<IResult> Upload(long id, HttpRequest request, Handler h, IConfiguration config, CancellationToken ct)
-        {
-            var (file, mode, problem) = await UploadForm.ReadAsync(request, ImportPeople.MaxBytes(config), ct);
-            if (problem is not null) return problem;
-            await using var stream = await UploadForm.Buffered(file!, ct);
-            return (await h.Run(id, stream, file!.FileName, mode, ct)).ToHttp();
-        }
+        Task<IResult> Upload(long id, HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
+            UploadForm.RunAsync(request, ImportPeople.MaxBytes(config), (s, name, mode) => h.Run(id, s, name, mode, ct), ct);
         api.MapPost("/training/classes/{id:long}/enrolments/imports", Upload)
             .DisableAntiforgery().RequireWriters().WithName(nameof(ImportRoster))
             .WithSummary("Enrol a roster workbook (.xlsx/.csv): multipart file + mode=dryRun|commit; per-row report")

@@ -5,6 +5,15 @@ public static class UploadForm
 {
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>Reads the form (same limits and errors for every import), buffers the file, and runs the import on it.</summary>
+    public static async Task<IResult> RunAsync(HttpRequest request, long max, Func<Stream, string, ImportMode, Task<Result<ImportReport>>> run, CancellationToken ct)
+    {
+        var (file, mode, problem) = await ReadAsync(request, max, ct);
+        if (problem is not null) return problem;
+        await using var stream = await Buffered(file!, ct);
+        return (await run(stream, file!.FileName, mode)).ToHttp();
+    }
+
     public static async Task<(IFormFile? File, ImportMode Mode, IResult? Problem)> ReadAsync(HttpRequest request, long max, CancellationToken ct, bool modeRequired = true)
     {
         if (request.ContentLength > max + 64 * 1024) return (null, default, TooLarge(max));

@@ -12,13 +12,8 @@ public static partial class ImportPeople
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapPost("/people/imports", async (HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
-            {
-                var (file, mode, problem) = await UploadForm.ReadAsync(request, MaxBytes(config), ct);
-                if (problem is not null) return problem;
-                await using var stream = await UploadForm.Buffered(file!, ct);
-                return (await h.Run(stream, file!.FileName, mode, null, ct)).ToHttp();
-            })
+        api.MapPost("/people/imports", (HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
+                UploadForm.RunAsync(request, MaxBytes(config), (s, name, mode) => h.Run(s, name, mode, null, ct), ct))
             .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(SavePerson.WriteRoles))
             .WithName(nameof(ImportPeople)).WithSummary("Import a ledger file (.xlsx/.csv): multipart file + mode=dryRun|commit")
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportReport>();
