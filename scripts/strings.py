@@ -315,6 +315,9 @@ S = {
  "People.Certified": ("持证情况", "Certificates"),
  "People.CertifiedYes": ("已取得证书", "Holds a certificate"),
  "People.CertifiedNo": ("未取得证书", "Holds none"),
+ "Home.ClassesInProgress": ("在训培训班", "Classes in progress"),
+ "Home.TrainedThisYear": ("本年培训人次", "Trainings this year"),
+ "Home.CertificatesThisYear": ("本年取证人数", "Certificates this year"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

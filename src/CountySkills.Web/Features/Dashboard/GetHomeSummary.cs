@@ -7,9 +7,9 @@ public static class GetHomeSummary
 {
     public sealed record Summary(
         string ScopeName, int Townships, int Villages, int People, int PovertyAlleviated, int Monitored,
-        int WorkingOutsideCounty, int Institutions, int Employers);
+        int WorkingOutsideCounty, int Institutions, int Employers, int ClassesInProgress, int TrainedThisYear, int CertificatesThisYear);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, Auth.GetMe.Handler me)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, Auth.GetMe.Handler me, TimeProvider clock)
     {
         public async Task<Summary> Handle(CancellationToken ct)
         {
@@ -25,6 +25,16 @@ public static class GetHomeSummary
             var employers = user.IsInRole(Roles.EmployerStaff) ? 1
                 : user.IsInRole(Roles.InstitutionStaff) ? 0
                 : await db.Employers.CountAsync(ct);
+            // Training this calendar year: classes within scope (institution staff: their own), or the township's own people.
+            var (from, to) = (new DateOnly(clock.Today().Year, 1, 1), new DateOnly(clock.Today().Year + 1, 1, 1));
+            var classes = db.Classes.OwnedBy(user);
+            var enrolments = db.Enrolments.Where(e => e.Status == EnrolmentStatus.Active && e.Class!.StartDate >= from && e.Class.StartDate < to);
+            enrolments = user.IsInRole(Roles.TownshipOfficer)
+                ? enrolments.Where(e => people.Any(p => p.Id == e.PersonId))
+                : enrolments.Where(e => classes.Any(c => c.Id == e.ClassId));
+            var trained = await enrolments.CountAsync(ct);
+            var inProgress = await classes.CountAsync(c => c.Status == ClassStatus.InProgress, ct);
+            var certificates = await Certificates.CertificateScope.VisibleTo(db.Certificates, user).CountAsync(c => c.IssuedOn >= from && c.IssuedOn < to && c.RevokedUtc == null, ct);
             return new Summary(
                 (await me.Handle(ct)).ScopeName,
                 await regions.CountAsync(r => r.Level == AreaLevel.Township, ct),
@@ -33,7 +43,7 @@ public static class GetHomeSummary
                 await people.CountAsync(p => (p.Tags & PersonTags.PovertyAlleviated) != 0, ct),
                 await people.CountAsync(p => (p.Tags & PersonTags.Monitored) != 0, ct),
                 await people.CountAsync(p => p.EmploymentStatus == EmploymentStatus.OutOfCountyInProvince || p.EmploymentStatus == EmploymentStatus.OutOfProvince, ct),
-                institutions, employers);
+                institutions, employers, inProgress, trained, certificates);
         }
     }
 
