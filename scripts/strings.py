@@ -318,6 +318,11 @@ S = {
  "Home.ClassesInProgress": ("在训培训班", "Classes in progress"),
  "Home.TrainedThisYear": ("本年培训人次", "Trainings this year"),
  "Home.CertificatesThisYear": ("本年取证人数", "Certificates this year"),
+ "Train.NewInstitution": ("新增培训机构", "New institution"),
+ "Train.AreaCode": ("所在地区划代码", "Area code"),
+ "Train.InstitutionCapacity": ("同时培训能力（人）", "Trainees at once"),
+ "Train.Address": ("地址", "Address"),
+ "Train.ContactPhone": ("联系电话", "Contact phone"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

@@ -14,6 +14,21 @@ public abstract class EnrolmentTests(AppFactory app)
     async Task<int> Enrolled(HttpClient c, long classId) => (await GetClass(c, classId)).GetProperty("enrolled").GetInt32();
 
     [Fact]
+    public async Task Two_clerks_taking_the_last_seats_at_once_never_overfill_the_class()
+    {
+        var county = await app.ClientFor("county");
+        var school = await app.ClientFor("school01");
+        var classId = await NewClass(county, "抢报名额班", "2026-06-01", "2026-06-20", capacity: 2);
+        var ids = new List<string>();
+        for (var i = 0; i < 6; i++) { var id = Ids.New(1991); await AddPerson(county, id, $"抢报{i}"); ids.Add(id); }
+        var results = await Task.WhenAll(ids.Select((id, i) => TryEnrol(i % 2 == 0 ? county : school, classId, id)));
+        Assert.Equal(2, results.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
+        Assert.Equal(2, await Enrolled(county, classId));
+        Assert.Equal(2, (await Roster(county, classId)).Count(t => t.GetProperty("status").GetString() == "Active"));
+    }
+
+    [Fact]
     public async Task Enrolling_a_ledger_person_shows_them_masked_on_the_roster()
     {
         var county = await app.ClientFor("county");

@@ -34,14 +34,26 @@ public static class EnrolTrainee
             var id = Domain.IdNumber.Parse(cmd.IdNumber, clock.Today());
             var survivor = await db.People.Where(p => p.IdNumber == id.Value && p.MergedIntoId != null).Select(p => p.MergedIntoId).FirstOrDefaultAsync(ct);
             if (survivor is not null) return Result.Refused(new Refusal("enrolment.merged_person", "该身份证号的记录已合并到其他人员，请用保留记录的身份证号报名"), "idNumber");
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             var book = new Enrolling(db, found.Value!, user, clock, personRules, config);
             var outcome = (await book.DecideAsync([new Enrolling.Candidate(id.Value, cmd.Name?.Trim(), cmd.VillageCode?.Trim(), cmd.Phone?.Trim())], ct))[0];
             if (outcome.Refusal is { } r)
                 return r.Code.StartsWith("enrolment.") && outcome.Field is null ? Result.Refused(r) : Result.Refused(r, outcome.Field ?? "idNumber");
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                if (!await book.StillWithinCapacityAsync(ct))
+                    return Result.Refused(new Refusal("enrolment.capacity", $"本班计划招收 {found.Value!.Capacity} 人，已满员"));
+                await tx.CommitAsync(ct);
+            }
+            catch (DbUpdateException e) when (Busy(e)) { return Result.Conflict("本班学员名单刚被他人修改，请刷新后重试"); }
             return (await Roster.LoadAsync(db, classId, clock.Today(), ct, outcome.Enrolment!.Id))[0];
         }
     }
+
+    /// <summary>A concurrent writer got there first (SQLite: busy or stale snapshot; any provider: a duplicate enrolment).</summary>
+    public static bool Busy(DbUpdateException e) => e is DbUpdateConcurrencyException
+        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 19 } or Npgsql.PostgresException { SqlState: "23505" or "40001" };
 
     public static void Map(RouteGroupBuilder api)
     {

@@ -103,5 +103,10 @@ public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser us
         return outcomes;
     }
 
+    /// <summary>After saving, inside the caller's transaction: whether the class is still within capacity. Two clerks
+    /// filling the last seat at once both pass the first count; the second to get here sees the first and backs out.</summary>
+    public async Task<bool> StillWithinCapacityAsync(CancellationToken ct) =>
+        await db.Enrolments.CountAsync(e => e.ClassId == cls.Id && e.Status == EnrolmentStatus.Active, ct) <= cls.Capacity;
+
     static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000')).Replace('•', '·').Replace('.', '·');
 }

@@ -97,7 +97,13 @@ public static class ImportRoster
                     Kind = "roster", Sha256 = "", FileName = Path.GetFileName(fileName) is { Length: > 260 } n ? n[..260] : Path.GetFileName(fileName), UserName = user.UserName,
                     AtUtc = clock.GetUtcNow().UtcDateTime, TotalRows = report.TotalRows, Created = report.Created, Unchanged = report.Unchanged, Rejected = report.Rejected,
                 });
-                await db.SaveChangesAsync(ct);
+                try
+                {
+                    await db.SaveChangesAsync(ct);
+                    if (!await book.StillWithinCapacityAsync(ct))
+                        return Result.Refused(new Refusal("enrolment.capacity", $"导入期间本班名单已有变动，按本文件导入将超过计划招收的 {found.Value!.Capacity} 人；未导入任何人，请重新预检"));
+                }
+                catch (DbUpdateException e) when (EnrolTrainee.Busy(e)) { return Result.Conflict("导入期间本班学员名单被他人修改，未导入任何人，请重新导入"); }
                 await tx.CommitAsync(ct);
             }
             return report;
