@@ -200,7 +200,10 @@ sealed class CertificateConfiguration : IEntityTypeConfiguration<Certificate>
     {
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.Number).HasMaxLength(40);
-        e.HasIndex(x => x.Number).IsUnique();
+        // One valid certificate per number; a number revoked as registered in error may be registered again correctly.
+        e.HasIndex(x => x.Number).IsUnique().HasFilter("\"RevokedUtc\" IS NULL");
+        // A trainee holds at most one valid certificate of a kind from one enrolment (and the roster finds it by index).
+        e.HasIndex(x => new { x.EnrolmentId, x.Kind }).IsUnique().HasFilter("\"RevokedUtc\" IS NULL AND \"EnrolmentId\" IS NOT NULL");
         e.Property(x => x.OccupationName).HasMaxLength(50);
         e.Property(x => x.Issuer).HasMaxLength(100);
         e.Property(x => x.CreatedBy).HasMaxLength(100);

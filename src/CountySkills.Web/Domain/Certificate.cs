@@ -35,7 +35,19 @@ public sealed partial class Certificate : Entity
     [GeneratedRegex(@"^[YS]\d{4}\d{2}\d{6}\d{2}[1-5]\d{6}$")]
     private static partial Regex SkillLevelNumber();
 
-    public static string NormaliseNumber(string? number) => (number ?? "").Trim().Replace(" ", "").Replace("\u3000", "").ToUpperInvariant();
+    /// <summary>Full-width letters and digits folded (NFKC), every kind of space and invisible format character removed, dashes unified, upper case.</summary>
+    public static string NormaliseNumber(string? number)
+    {
+        var folded = (number ?? "").Normalize(System.Text.NormalizationForm.FormKC);
+        var sb = new System.Text.StringBuilder(folded.Length);
+        foreach (var ch in folded)
+        {
+            var cat = char.GetUnicodeCategory(ch);
+            if (char.IsWhiteSpace(ch) || cat is System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control) continue;
+            sb.Append(cat == System.Globalization.UnicodeCategory.DashPunctuation ? '-' : char.ToUpperInvariant(ch));
+        }
+        return sb.ToString();
+    }
 
     /// <summary>Checks a certificate's number, kind, level and date together; null when they agree.</summary>
     public static Refusal? Check(CertificateKind kind, SkillLevel level, string number, DateOnly issuedOn, DateOnly today, Occupation? occupation)
@@ -83,7 +95,7 @@ public sealed class Inspection : Entity
     public Refusal? Close(string note, string actor, DateOnly today)
     {
         if (Status == InspectionStatus.Closed) return new Refusal("inspection.closed", $"该检查已于 {ClosedOn:yyyy-MM-dd} 办结");
-        if (string.IsNullOrWhiteSpace(note)) return new Refusal("inspection.note_required", "办结时请写明整改核查情况");
+        if (string.IsNullOrWhiteSpace(note) || note.Length > 2000) return new Refusal("inspection.note_required", "办结时请写明整改核查情况（不超过 2000 字）");
         (Status, ClosedOn, ClosedBy, ClosingNote) = (InspectionStatus.Closed, today, actor, note.Trim());
         return null;
     }

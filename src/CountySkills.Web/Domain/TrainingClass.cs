@@ -75,20 +75,27 @@ public sealed class TrainingClass : Entity, IInstitutionScoped
     public bool Overlaps(DateOnly start, DateOnly end) => StartDate <= end && start <= EndDate;
 
     /// <summary>Why this person may not join this class, or null. The caller supplies what needs the database.</summary>
-    public Refusal? RefuseEnrolment(Person person, int activeEnrolments, bool alreadyHere, TrainingClass? overlapping, int minAge, int maxAge)
+    /// <param name="who">How the refusal names the person (institution staff see the masked ID of someone not yet theirs).</param>
+    /// <param name="showOther">Whether the overlapping class may be named (not when it belongs to another institution).</param>
+    public Refusal? RefuseEnrolment(Person person, int activeEnrolments, bool alreadyHere, TrainingClass? overlapping, int minAge, int maxAge,
+        string? who = null, bool showOther = true)
     {
+        who ??= person.Name;
         if (!TakesEnrolments) return new Refusal("enrolment.class_closed", $"培训班已“{Zh.Of(Status)}”，不能再报名");
         if (person.IsMerged) return new Refusal("enrolment.merged_person", "该身份证号的记录已合并到其他人员，请用保留记录的身份证号报名");
-        if (alreadyHere) return new Refusal("enrolment.duplicate", $"{person.Name} 已在本班学员名单中");
+        if (alreadyHere) return new Refusal("enrolment.duplicate", $"{who} 已在本班学员名单中");
         if (overlapping is not null)
-            return new Refusal("enrolment.overlap",
-                $"{person.Name} 已报名“{overlapping.Name}”（{overlapping.StartDate:yyyy-MM-dd} 至 {overlapping.EndDate:yyyy-MM-dd}），与本班培训时间重叠");
+            return new Refusal("enrolment.overlap", showOther
+                ? $"{who} 已报名“{overlapping.Name}”（{overlapping.StartDate:yyyy-MM-dd} 至 {overlapping.EndDate:yyyy-MM-dd}），与本班培训时间重叠"
+                : $"{who} 已报名其他培训机构的培训班，培训时间与本班重叠");
         if (activeEnrolments >= Capacity) return new Refusal("enrolment.capacity", $"本班计划招收 {Capacity} 人，已满员");
         if (Subsidised)
         {
             var age = person.AgeOn(StartDate);
             if (age < minAge || age > maxAge)
-                return new Refusal("enrolment.age", $"{person.Name} 开班时 {age} 岁，不在补贴性培训的劳动年龄（{minAge}–{maxAge} 岁）内");
+                return new Refusal("enrolment.age", who == person.Name
+                    ? $"{who} 开班时 {age} 岁，不在补贴性培训的劳动年龄（{minAge}–{maxAge} 岁）内"
+                    : $"{who} 开班时不在补贴性培训的劳动年龄（{minAge}–{maxAge} 岁）内");
         }
         return null;
     }

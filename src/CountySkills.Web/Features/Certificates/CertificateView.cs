@@ -31,5 +31,5 @@ public static class CertificateScope
         || (user.IsInRole(Roles.TownshipOfficer) && user.CanSeeArea(holder.AreaCode));
 
     /// <summary>Who may register, import and revoke certificates.</summary>
-    public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer, Roles.TownshipOfficer, Roles.InstitutionStaff];
+    public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer, Roles.InstitutionStaff];
 }

@@ -38,9 +38,10 @@ public static class ImportCertificates
             var today = clock.Today();
             var report = new ImportReport { Mode = mode == ImportMode.Commit ? "commit" : "dryRun", Headers = headers.Values.ToList() };
             var book = new Registering(db, user, clock);
-            await using var tx = mode == ImportMode.Commit ? await db.Database.BeginTransactionAsync(ct) : null;
+            // The batch is recorded first (so certificates point to it); rows are decided with no transaction open, since SQLite
+            // would hold its write lock all the while; the certificates are written at the end, in one transaction.
             ImportBatch? batch = null;
-            if (tx is not null)
+            if (mode == ImportMode.Commit)
             {
                 batch = new ImportBatch
                 {
@@ -72,7 +73,7 @@ public static class ImportCertificates
                     {
                         var occ = Text(Occupation);
                         var byCode = occ is not null && occ.Length <= 20 && occ.Any(char.IsAsciiDigit) && occ.Contains('-');
-                        var existing = await db.Certificates.AsNoTracking().Where(c => c.Number == Certificate.NormaliseNumber(number)).Select(c => c.Person!.IdNumber).FirstOrDefaultAsync(ct);
+                        var existing = await db.Certificates.AsNoTracking().Where(c => c.Number == Certificate.NormaliseNumber(number) && c.RevokedUtc == null).Select(c => c.Person!.IdNumber).FirstOrDefaultAsync(ct);
                         if (existing == id) { report.Unchanged++; continue; }
                         var o = await book.DecideAsync(new Registering.Claim(id!, Text(Name), kind, null, byCode ? occ : null, byCode ? null : occ, level, number, issuer,
                             issuedOn!.Value, null, CertificateSource.Import), ct);
@@ -91,9 +92,10 @@ public static class ImportCertificates
             report.Valid = report.Created + report.Unchanged;
             report.SkippedRows = reader.SkippedRows;
             report.Complete();
-            if (tx is not null)
+            if (batch is not null)
             {
-                (batch!.TotalRows, batch.Created, batch.Unchanged, batch.Rejected) = (report.TotalRows, report.Created, report.Unchanged, report.Rejected);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                (batch.TotalRows, batch.Created, batch.Unchanged, batch.Rejected) = (report.TotalRows, report.Created, report.Unchanged, report.Rejected);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 report.ImportBatchId = batch.Id;

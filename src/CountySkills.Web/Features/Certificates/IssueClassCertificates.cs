@@ -33,6 +33,7 @@ public static class IssueClassCertificates
             RuleFor(x => x.Kind).IsInEnum().WithMessage("证书类别无效");
             RuleFor(x => x.Issuer).NotEmpty().WithMessage("请填写发证机构").MaximumLength(100).WithMessage("发证机构不超过 100 个字");
             RuleFor(x => x.IssuedOn).NotEqual(default(DateOnly)).WithMessage("请填写发证日期");
+            RuleForEach(x => x.Numbers).Must(n => n is not null && !string.IsNullOrWhiteSpace(n.Number)).WithMessage("每条证书编号须有 enrolmentId 和 number");
             RuleFor(x => x.Numbers).NotEmpty().When(x => x.Kind != CertificateKind.TrainingCompletion)
                 .WithMessage("职业技能等级证书等须逐人填写证书编号（numbers）；系统只为培训合格证自动编号");
         }
@@ -55,6 +56,8 @@ public static class IssueClassCertificates
             var unknown = numbers.Keys.Except(trainees.Select(t => t.Id)).ToList();
             if (unknown.Count > 0) return Result.Invalid("numbers", $"报名记录 {string.Join("、", unknown)} 不是本班在册学员");
             var level = cmd.Level ?? (cmd.Kind is CertificateKind.TrainingCompletion or CertificateKind.SpecialAbility ? SkillLevel.None : cls.Level);
+            if (level != SkillLevel.None && level != cls.Level)
+                return Result.Invalid("level", $"本班培训等级为“{Zh.Of(cls.Level)}”，按本班结果只能颁发该等级的证书");
             var book = new Registering(db, user, clock);
             var issued = new List<Certificate>();
             var skipped = new List<Skipped>();

@@ -19,7 +19,7 @@ public static class VerifyCertificate
             var n = Certificate.NormaliseNumber(number);
             if (n.Length is 0 or > 40) return null;
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var c = await db.Certificates.AsNoTracking().Where(x => x.Number == n)
+            var c = await db.Certificates.AsNoTracking().Where(x => x.Number == n).OrderBy(x => x.RevokedUtc == null ? 0 : 1).ThenByDescending(x => x.Id)
                 .Select(x => new { x.Number, x.Person!.Name, x.Person.IdNumber, x.Kind, x.OccupationName, x.Level, x.Issuer, x.IssuedOn, x.RevokedUtc })
                 .FirstOrDefaultAsync(ct);
             return c is null ? null : new PublicView(c.Number, MaskName(c.Name), IdNumber.Mask(c.IdNumber), Zh.Of(c.Kind), c.OccupationName,
@@ -70,8 +70,9 @@ public static class VerifyCertificate
         api.MapGet("/public/certificates/{number}", async (string number, Handler h, CancellationToken ct) =>
                 await h.Lookup(number, ct) is { } v ? Results.Ok(v) : Http.Problem(404, $"未找到编号为“{number}”的证书，请核对编号", "certificate.unknown"))
             .AllowAnonymous().WithName(nameof(VerifyCertificate)).WithSummary("Public check of a certificate number (masked holder); rate-limited");
-        api.MapGet("/public/certificates/{number}/qr", (string number, HttpRequest request, IConfiguration config) =>
-                Results.File(QrPng(PublicUrl(request, config, Certificate.NormaliseNumber(number))), "image/png"))
+        api.MapGet("/public/certificates/{number}/qr", async (string number, Handler h, HttpRequest request, IConfiguration config, CancellationToken ct) =>
+                await h.Lookup(number, ct) is { } v ? Results.File(QrPng(PublicUrl(request, config, v.Number)), "image/png")
+                    : Http.Problem(404, $"未找到该编号的证书，请核对编号", "certificate.unknown"))
             .AllowAnonymous().WithName("CertificateQrCode").WithSummary("QR code (PNG) linking to the certificate's public page");
     }
 }

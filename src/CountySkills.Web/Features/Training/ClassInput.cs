@@ -53,10 +53,12 @@ public sealed record ClassInput
             RuleFor(x => x.OccupationId).NotNull().When(x => string.IsNullOrWhiteSpace(x.OccupationCode)).WithMessage("请选择培训职业（工种）");
             RuleFor(x => x.Level).IsInEnum().WithMessage("培训等级无效");
             RuleFor(x => x.Kind).IsInEnum().WithMessage("培训类型无效");
-            RuleFor(x => x.StartDate).NotEqual(default(DateOnly)).WithMessage("请填写开班日期");
+            RuleFor(x => x.StartDate).NotEqual(default(DateOnly)).WithMessage("请填写开班日期")
+                .Must(d => d.Year is >= 2000 and <= 2100).WithMessage("开班日期应在 2000 年到 2100 年之间");
             RuleFor(x => x.EndDate).NotEqual(default(DateOnly)).WithMessage("请填写结业日期")
+                .Must(d => d.Year is >= 2000 and <= 2100).WithMessage("结业日期应在 2000 年到 2100 年之间")
                 .GreaterThanOrEqualTo(x => x.StartDate).WithMessage("结业日期不能早于开班日期")
-                .LessThanOrEqualTo(x => x.StartDate.AddYears(1)).WithMessage("一期培训不超过一年");
+                .Must((x, end) => x.StartDate.Year > 2100 || end <= x.StartDate.AddYears(1)).WithMessage("一期培训不超过一年");
             RuleFor(x => x.Hours).InclusiveBetween(1, 2000).WithMessage("培训课时应在 1 到 2000 之间");
             RuleFor(x => x.Capacity).InclusiveBetween(1, 500).WithMessage("计划招收人数应在 1 到 500 之间");
             RuleFor(x => x.EmployerId).NotNull().When(x => x.Kind is ClassKind.Order or ClassKind.Directed or ClassKind.PreJob or ClassKind.Apprenticeship)

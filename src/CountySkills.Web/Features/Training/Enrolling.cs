@@ -75,7 +75,10 @@ public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser us
             }
             var existing = person.Id == 0 ? null : here.GetValueOrDefault(person.Id);
             var clash = person.Id == 0 ? null : overlapping.GetValueOrDefault(person.Id);
-            var refusal = cls.RefuseEnrolment(person, _active.Value, existing is { Status: EnrolmentStatus.Active } || _added.Contains(person), clash, minAge, maxAge);
+            // County staff see the ledger; institution staff are told no more about someone than the ID they typed.
+            var county = user.IsCounty();
+            var refusal = cls.RefuseEnrolment(person, _active.Value, existing is { Status: EnrolmentStatus.Active } || _added.Contains(person), clash, minAge, maxAge,
+                who: county || created ? person.Name : Domain.IdNumber.Mask(person.IdNumber), showOther: county || clash?.InstitutionId == cls.InstitutionId);
             if (refusal is not null)
             {
                 if (created) db.Entry(person).State = EntityState.Detached;

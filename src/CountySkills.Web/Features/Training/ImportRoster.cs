@@ -67,7 +67,7 @@ public static class ImportRoster
             }
             catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
 
-            await using var tx = mode == ImportMode.Commit ? await db.Database.BeginTransactionAsync(ct) : null;
+            // Rows are decided with no transaction open (SQLite would hold its write lock all the while); the writes come at the end, in one.
             var book = new Enrolling(db, found.Value!, user, clock, personRules, config);
             foreach (var chunk in rows.Chunk(1_000))
             {
@@ -90,8 +90,9 @@ public static class ImportRoster
             report.Valid = report.Created + report.Unchanged;
             report.SkippedRows = reader.SkippedRows;
             report.Complete();
-            if (tx is not null)
+            if (mode == ImportMode.Commit)
             {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
                 db.ImportBatches.Add(new ImportBatch
                 {
                     Kind = "roster", Sha256 = "", FileName = Path.GetFileName(fileName) is { Length: > 260 } n ? n[..260] : Path.GetFileName(fileName), UserName = user.UserName,

@@ -16,6 +16,7 @@ public static class InspectionPhotos
             if (i is null) return Result.NotFound("没有找到该检查记录");
             var found = await db.FindClassForWriteAsync(i.ClassId, user, ct);
             if (!found.IsOk) return found.AsFailure();
+            if (i.Status == InspectionStatus.Closed) return Result.Refused(new Refusal("inspection.closed", "该检查已办结，不能再上传照片"));
             using var ms = new MemoryStream();
             var buffer = new byte[81920];
             for (int read; (read = await content.ReadAsync(buffer, ct)) > 0;)

@@ -87,8 +87,8 @@ public static class Institutions
                 if (code != i.CreditCode && await db.Institutions.AnyAsync(x => x.CreditCode == code, ct))
                     return Result.Conflict($"统一社会信用代码 {code} 已属于另一机构");
                 db.Entry(i).Property(x => x.Version).OriginalValue = version;
-                if (!user.IsCounty() && input.OnCatalogue != i.OnCatalogue)
-                    return Result.Forbidden("是否列入补贴培训机构目录由县人社局确定");
+                if (!user.IsCounty() && (input.OnCatalogue != i.OnCatalogue || code != i.CreditCode || input.Name.Trim() != i.Name || input.AreaCode != i.AreaCode || input.Kind != i.Kind))
+                    return Result.Forbidden("机构名称、信用代码、类别、所在地和是否列入补贴目录由县人社局维护；机构可修改地址、专业、培训能力和联系人");
                 (i.Name, i.CreditCode, i.AreaCode) = (input.Name.Trim(), code, input.AreaCode);
             }
             (i.Kind, i.Address, i.Majors, i.Capacity, i.ContactName, i.ContactPhone, i.OnCatalogue) =

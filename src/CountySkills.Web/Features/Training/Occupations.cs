@@ -30,6 +30,7 @@ public static class Occupations
         {
             RuleFor(x => x.Code).NotEmpty().WithMessage("请填写职业编码").Matches(@"^[0-9A-Z][0-9A-Z\-]{0,19}$").WithMessage("职业编码由数字、大写字母和“-”组成，不超过 20 位");
             RuleFor(x => x.Name).NotEmpty().WithMessage("请填写职业名称").MaximumLength(50).WithMessage("职业名称不超过 50 个字");
+            RuleFor(x => x.ParentName).MaximumLength(50).WithMessage("所属职业名称不超过 50 个字");
             RuleFor(x => x.Category).NotEmpty().WithMessage("请填写职业类别").MaximumLength(30).WithMessage("类别不超过 30 个字");
             RuleForEach(x => x.Levels).Must(l => l != SkillLevel.None && Enum.IsDefined(l)).WithMessage("等级应为 1–5 级");
             RuleFor(x => x.CertificateKinds).NotEmpty().WithMessage("请至少选择一种可取得的证书");

@@ -28,9 +28,9 @@ public static class RecordAttendance
         {
             RuleFor(x => x).Must(x => x.Records is not null || x.Present is not null || x.Absent is not null || x.AllPresent)
                 .OverridePropertyName("records").WithMessage("请提供考勤记录（records，或 present / absent 名单，或 allPresent）");
-            RuleForEach(x => x.Records).Must(m => m.EnrolmentId is not null || !string.IsNullOrWhiteSpace(m.IdNumber))
+            RuleForEach(x => x.Records).Must(m => m is not null && (m.EnrolmentId is not null || !string.IsNullOrWhiteSpace(m.IdNumber)))
                 .WithMessage("每条考勤记录须有 enrolmentId 或 idNumber");
-            RuleForEach(x => x.Records).Must(m => (m.Note?.Length ?? 0) <= 100).WithMessage("考勤备注不超过 100 个字");
+            RuleForEach(x => x.Records).Must(m => m is null || (m.Note?.Length ?? 0) <= 100).WithMessage("考勤备注不超过 100 个字");
         }
     }
 

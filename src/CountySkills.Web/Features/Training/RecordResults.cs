@@ -15,7 +15,8 @@ public static class RecordResults
         public Validator()
         {
             RuleFor(x => x.Results).NotEmpty().WithMessage("请提供考核结果（results）");
-            RuleForEach(x => x.Results).Must(l => l.Score is null or (>= 0 and <= 100)).WithMessage("考核成绩应在 0 到 100 之间");
+            RuleForEach(x => x.Results).Must(l => l is not null).WithMessage("考核结果不能为空")
+                .Must(l => l is null || l.Score is null or (>= 0 and <= 100)).WithMessage("考核成绩应在 0 到 100 之间");
         }
     }
 
@@ -33,12 +34,16 @@ public static class RecordResults
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassForWriteAsync(classId, user, ct);
             if (!found.IsOk) return found.AsFailure();
-            var ids = cmd.Results.Select(r => r.EnrolmentId).ToArray();
+            var ids = cmd.Results.Where(r => r is not null).Select(r => r.EnrolmentId).ToArray();
+            var certified = (await db.Certificates.Where(c => c.ClassId == classId && c.RevokedUtc == null && c.EnrolmentId != null)
+                .Select(c => c.EnrolmentId!.Value).ToListAsync(ct)).ToHashSet();
             var enrolments = await db.Enrolments.Where(e => e.ClassId == classId && EF.Parameter(ids).Contains(e.Id)).ToDictionaryAsync(e => e.Id, ct);
             var errors = new Dictionary<string, string[]>();
             foreach (var (line, i) in cmd.Results.Select((l, i) => (l, i)))
             {
+                if (line is null) { errors[$"results[{i}]"] = ["考核结果不能为空"]; continue; }
                 if (!enrolments.TryGetValue(line.EnrolmentId, out var e)) { errors[$"results[{i}]"] = [$"报名记录 {line.EnrolmentId} 不属于本班"]; continue; }
+                if (!line.Passed && certified.Contains(e.Id)) { errors[$"results[{i}]"] = ["该学员已凭本班考核取得证书，改为不合格前请先撤销证书"]; continue; }
                 if (e.RecordResult(found.Value!, line.Passed, line.Score, cmd.AssessedOn ?? today) is { } r)
                 {
                     if (r.Code == "result.invalid_state") return Result.Refused(r);

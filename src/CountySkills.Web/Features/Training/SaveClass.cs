@@ -35,11 +35,13 @@ public static class SaveClass
             {
                 // Moving the dates must not put a trainee of this class into two classes at once.
                 var (start, end) = (input.StartDate, input.EndDate);
-                var clash = await db.Enrolments.Where(e => e.ClassId == id && e.Status == EnrolmentStatus.Active)
-                    .SelectMany(e => db.Enrolments.Where(o => o.PersonId == e.PersonId && o.ClassId != id && o.Status == EnrolmentStatus.Active
-                                                             && o.Class!.StartDate <= end && start <= o.Class.EndDate)
-                        .Select(o => new { e.Person!.Name, Other = o.Class!.Name }))
-                    .FirstOrDefaultAsync(ct);
+                var clash = await (from e in db.Enrolments
+                                   join o in db.Enrolments on e.PersonId equals o.PersonId
+                                   join oc in db.Classes on o.ClassId equals oc.Id
+                                   join p in db.People on e.PersonId equals p.Id
+                                   where e.ClassId == id && e.Status == EnrolmentStatus.Active && o.ClassId != id && o.Status == EnrolmentStatus.Active
+                                         && oc.StartDate <= end && start <= oc.EndDate
+                                   select new { p.Name, Other = oc.Name }).FirstOrDefaultAsync(ct);
                 if (clash is not null)
                     return Result.Refused(new Refusal("enrolment.overlap", $"改期后与学员 {clash.Name} 已报名的“{clash.Other}”培训时间重叠，请先调整学员名单"));
             }

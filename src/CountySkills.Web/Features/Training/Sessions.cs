@@ -74,6 +74,7 @@ public static class Sessions
             var found = await db.FindClassForWriteAsync(s.ClassId, user, ct);
             if (!found.IsOk) return found.AsFailure();
             if (s.AttendanceTakenUtc is not null) return Result.Refused(new Refusal("session.attendance_taken", "该课次已考勤，不能删除"));
+            if (found.Value!.Status is ClassStatus.Completed or ClassStatus.Closed) return Result.Refused(new Refusal("session.class_closed", "培训班已结业，课次不能再变动"));
             db.Sessions.Remove(s);
             await db.SaveChangesAsync(ct);
             return true;

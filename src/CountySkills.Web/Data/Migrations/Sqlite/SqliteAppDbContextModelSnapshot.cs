@@ -224,9 +224,14 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("InstitutionId");
 
                     b.HasIndex("Number")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"RevokedUtc\" IS NULL");
 
                     b.HasIndex("OccupationId");
+
+                    b.HasIndex("EnrolmentId", "Kind")
+                        .IsUnique()
+                        .HasFilter("\"RevokedUtc\" IS NULL AND \"EnrolmentId\" IS NOT NULL");
 
                     b.HasIndex("IssuedOn", "Kind");
 
