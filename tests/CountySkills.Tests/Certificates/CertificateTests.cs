@@ -161,9 +161,20 @@ public abstract class CertificateTests(AppFactory app)
         var county = await app.ClientFor("county");
         var school = await app.ClientFor("school01");
         var classId = (await CreateClass(school, "机构自登证书班", null, "2026-03-02", "2026-03-20")).GetProperty("id").GetInt64();
-        var (_, trainee) = await NewTrainee(county, classId, "本校学员");
+        var (enrolment, trainee) = await NewTrainee(county, classId, "本校学员");
+        var (_, failed) = await NewTrainee(county, classId, "未合格学员");
         var (outsiderPid, outsider) = await Person(county, "外校人员");
         var county_cert = await Register(county, Hand(outsider, SkillNumber(5)));
+
+        // Not before the class has completed and the trainee passed.
+        await Refused(await school.PostAsJsonAsync("/api/certificates", Hand(trainee, SkillNumber(5))), HttpStatusCode.Forbidden, "scope.forbidden");
+        await Advance(school, classId, "submit");
+        await Advance(county, classId, "approve");
+        await Advance(school, classId, "start");
+        await HttpAssert.Json(await school.PutAsJsonAsync($"/api/training/classes/{classId}/results",
+            new { results = new[] { new { enrolmentId = enrolment, passed = true, score = 80m } } }));
+        await Advance(school, classId, "complete");
+        await Refused(await school.PostAsJsonAsync("/api/certificates", Hand(failed, SkillNumber(5))), HttpStatusCode.Forbidden, "scope.forbidden");
 
         var own = await Register(school, Hand(trainee, SkillNumber(5)));
         Assert.Equal(await SchoolId(app), own.GetProperty("institutionId").GetInt64());
