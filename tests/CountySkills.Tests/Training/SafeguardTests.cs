@@ -79,6 +79,21 @@ public abstract class SafeguardTests(AppFactory app)
     }
 
     [Fact]
+    public async Task A_merged_duplicate_record_still_counts_for_the_duplicate_and_overlap_rules()
+    {
+        var county = await app.ClientFor("county");
+        var x = (await CreateClass(county, "七月甲班", await SchoolId(app), "2026-07-01", "2026-07-10")).GetProperty("id").GetInt64();
+        var y = (await CreateClass(county, "七月乙班", await SchoolId(app), "2026-07-05", "2026-07-15")).GetProperty("id").GetInt64();
+        var survivorId = Ids.New(1986);
+        var survivor = (await AddPerson(county, survivorId, "合并保留人")).GetProperty("id").GetInt64();
+        var (_, duplicateId) = await NewTrainee(county, x, "合并重复人");
+        var duplicate = (await HttpAssert.Json(await county.GetAsync($"/api/people?q={duplicateId}"))).GetProperty("items")[0].GetProperty("id").GetInt64();
+        await HttpAssert.Json(await county.PostAsJsonAsync($"/api/people/{survivor}/merge", new { mergedId = duplicate }));
+        await Refused(await TryEnrol(county, x, survivorId), HttpStatusCode.Conflict, "enrolment.duplicate");
+        await Refused(await TryEnrol(county, y, survivorId), HttpStatusCode.Conflict, "enrolment.overlap");
+    }
+
+    [Fact]
     public async Task Odd_json_is_a_400_not_a_crash()
     {
         var county = await app.ClientFor("county");

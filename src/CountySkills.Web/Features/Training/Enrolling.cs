@@ -28,13 +28,21 @@ public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser us
         var ids = batch.Select(c => c.IdNumber).Distinct().ToArray();
         var people = await db.People.Where(p => EF.Parameter(ids).Contains(p.IdNumber)).ToDictionaryAsync(p => p.IdNumber, ct);
         var personIds = people.Values.Select(p => p.Id).ToArray();
-        var here = await db.Enrolments.Where(e => e.ClassId == cls.Id && EF.Parameter(personIds).Contains(e.PersonId)).ToDictionaryAsync(e => e.PersonId, ct);
+        // Records merged into these people are the same humans: their enrolments count for the duplicate and overlap rules.
+        var owner = personIds.ToDictionary(i => i, i => i);
+        foreach (var m in await db.People.Where(p => p.MergedIntoId != null && EF.Parameter(personIds).Contains(p.MergedIntoId.Value))
+                     .Select(p => new { p.Id, Survivor = p.MergedIntoId!.Value }).ToListAsync(ct))
+            owner[m.Id] = m.Survivor;
+        var allIds = owner.Keys.ToArray();
+        var inClass = await db.Enrolments.Where(e => e.ClassId == cls.Id && EF.Parameter(allIds).Contains(e.PersonId)).ToListAsync(ct);
+        var here = inClass.Where(e => owner[e.PersonId] == e.PersonId).ToDictionary(e => e.PersonId);
+        var activeHere = inClass.Where(e => e.Status == EnrolmentStatus.Active).Select(e => owner[e.PersonId]).ToHashSet();
         var (start, end, self) = (cls.StartDate, cls.EndDate, cls.Id);
         var overlapping = (await db.Enrolments.AsNoTracking()
-                .Where(e => EF.Parameter(personIds).Contains(e.PersonId) && e.Status == EnrolmentStatus.Active && e.ClassId != self
+                .Where(e => EF.Parameter(allIds).Contains(e.PersonId) && e.Status == EnrolmentStatus.Active && e.ClassId != self
                             && e.Class!.StartDate <= end && start <= e.Class.EndDate)
                 .Select(e => new { e.PersonId, e.Class }).ToListAsync(ct))
-            .GroupBy(x => x.PersonId).ToDictionary(g => g.Key, g => g.First().Class);
+            .GroupBy(x => owner[x.PersonId]).ToDictionary(g => g.Key, g => g.First().Class);
         var now = clock.GetUtcNow().UtcDateTime;
         var outcomes = new List<Outcome>(batch.Count);
         foreach (var c in batch)
@@ -77,7 +85,7 @@ public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser us
             var clash = person.Id == 0 ? null : overlapping.GetValueOrDefault(person.Id);
             // County staff see the ledger; institution staff are told no more about someone than the ID they typed.
             var county = user.IsCounty();
-            var refusal = cls.RefuseEnrolment(person, _active.Value, existing is { Status: EnrolmentStatus.Active } || _added.Contains(person), clash, minAge, maxAge,
+            var refusal = cls.RefuseEnrolment(person, _active.Value, activeHere.Contains(person.Id) || _added.Contains(person), clash, minAge, maxAge,
                 who: county || created ? person.Name : Domain.IdNumber.Mask(person.IdNumber), showOther: county || clash?.InstitutionId == cls.InstitutionId);
             if (refusal is not null)
             {
@@ -92,12 +100,13 @@ public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser us
                 (existing.Status, existing.WithdrawnUtc, existing.WithdrawReason, existing.EnrolledUtc, existing.EnrolledBy) =
                     (EnrolmentStatus.Active, null, null, now, user.UserName);
                 enrolment = existing;
+                activeHere.Add(person.Id);
             }
             else
             {
                 enrolment = new Enrolment { ClassId = cls.Id, Person = person, EnrolledUtc = now, EnrolledBy = user.UserName };
                 db.Enrolments.Add(enrolment);
-                if (person.Id != 0) here[person.Id] = enrolment;
+                if (person.Id != 0) { here[person.Id] = enrolment; activeHere.Add(person.Id); }
             }
             _active++;
             _added.Add(person);
