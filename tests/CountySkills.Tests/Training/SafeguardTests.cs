@@ -51,6 +51,8 @@ public abstract class SafeguardTests(AppFactory app)
         var classId = (await CreateClass(county, "发证后改成绩班", await SchoolId(app), "2026-02-01", "2026-02-20")).GetProperty("id").GetInt64();
         var (enrolment, _) = await NewTrainee(county, classId, "已取证学员");
         await Advance(county, classId, "submit", "approve", "start");
+        var session = await AddSession(county, classId, "2026-02-02");
+        await HttpAssert.Json(await county.PutAsJsonAsync($"/api/training/sessions/{session}/attendance", new { allPresent = true }));
         await HttpAssert.Json(await county.PutAsJsonAsync($"/api/training/classes/{classId}/results", new { results = new[] { new { enrolmentId = enrolment, passed = true, score = 90m } } }));
         await Advance(county, classId, "complete");
         var issued = await HttpAssert.Json(await county.PostAsJsonAsync($"/api/training/classes/{classId}/certificates",
@@ -59,6 +61,10 @@ public abstract class SafeguardTests(AppFactory app)
         var r = await county.PutAsJsonAsync($"/api/training/classes/{classId}/results", new { results = new[] { new { enrolmentId = enrolment, passed = false, score = 30m } } });
         Assert.Contains("撤销", (await HttpAssert.Problem(r, HttpStatusCode.BadRequest)).GetProperty("errors").ToString());
         Assert.True((await Roster(county, classId)).Single().GetProperty("passed").GetBoolean());
+        // Its attendance is evidence now, too.
+        await Refused(await county.PutAsJsonAsync($"/api/training/sessions/{session}/attendance", new { records = new[] { new { enrolmentId = enrolment, present = false } } }),
+            HttpStatusCode.Conflict, "attendance.locked");
+        Assert.Equal(100m, (await Roster(county, classId)).Single().GetProperty("attendanceRate").GetDecimal());
     }
 
     [Fact]

@@ -32,7 +32,8 @@ public static class ImportAttendance
             if (s is null) return Result.NotFound("没有找到该课次");
             var found = await db.FindClassForWriteAsync(s.ClassId, user, ct);
             if (!found.IsOk) return found.AsFailure();
-            if (RecordAttendance.Handler.CanTake(found.Value!, s, clock.Today()) is { } refusal) return Result.Refused(refusal);
+            if ((RecordAttendance.Handler.CanTake(found.Value!, s, clock.Today()) ?? await RecordAttendance.Handler.LockedAsync(db, s.ClassId, ct)) is { } refusal)
+                return Result.Refused(refusal);
             var roster = await db.Enrolments.Where(e => e.ClassId == s.ClassId && e.Status == EnrolmentStatus.Active)
                 .Select(e => new { e.Id, e.Person!.IdNumber, e.Person.Name }).ToDictionaryAsync(e => e.IdNumber, ct);
             SheetReader reader;

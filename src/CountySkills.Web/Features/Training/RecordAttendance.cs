@@ -52,7 +52,7 @@ public static class RecordAttendance
             if (s is null) return Result.NotFound("没有找到该课次");
             var found = await db.FindClassForWriteAsync(s.ClassId, user, ct);
             if (!found.IsOk) return found.AsFailure();
-            if (CanTake(found.Value!, s, clock.Today()) is { } refusal) return Result.Refused(refusal);
+            if ((CanTake(found.Value!, s, clock.Today()) ?? await LockedAsync(db, s.ClassId, ct)) is { } refusal) return Result.Refused(refusal);
             var roster = await db.Enrolments.Where(e => e.ClassId == s.ClassId && e.Status == EnrolmentStatus.Active)
                 .Select(e => new { e.Id, e.Person!.IdNumber }).ToListAsync(ct);
             var byId = roster.ToDictionary(r => r.Id);
@@ -95,6 +95,11 @@ public static class RecordAttendance
             s.AttendanceTakenUtc ??= now;
             await db.SaveChangesAsync(ct);
         }
+
+        /// <summary>Once a class has issued certificates on its results, its attendance is evidence and stays as it is.</summary>
+        public static async Task<Refusal?> LockedAsync(AppDbContext db, long classId, CancellationToken ct) =>
+            await db.Certificates.AnyAsync(c => c.ClassId == classId && c.RevokedUtc == null, ct)
+                ? new Refusal("attendance.locked", "本班已按考核结果发证，考勤记录已锁定；如需更正，请先撤销相关证书") : null;
 
         public static Refusal? CanTake(TrainingClass cls, TrainingSession s, DateOnly today) =>
             cls.Status is not (ClassStatus.InProgress or ClassStatus.Completed)
