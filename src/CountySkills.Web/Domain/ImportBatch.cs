@@ -14,4 +14,10 @@ public sealed class ImportBatch : IAudited
     public int Updated { get; set; }
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
+
+    public static ImportBatch Start(string kind, string fileName, string sha256, string userName, DateTime atUtc) => new()
+    {
+        Kind = kind, FileName = Path.GetFileName(fileName) is { Length: > 260 } n ? n[..260] : Path.GetFileName(fileName), Sha256 = sha256,
+        UserName = userName, AtUtc = atUtc,
+    };
 }

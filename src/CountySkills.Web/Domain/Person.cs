@@ -68,6 +68,10 @@ public sealed class Person : Entity, IAreaScoped
 
     public int AgeOn(DateOnly day) => Age(BirthDate, day);
 
+    /// <summary>Whether two writings are the same name: spaces (also U+3000) ignored, the middle dots of minority names unified.</summary>
+    public static bool SameName(string a, string b) => Squash(a) == Squash(b);
+    static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000')).Replace('•', '·').Replace('.', '·');
+
     /// <summary>Completed years on <paramref name="day"/>.</summary>
     public static int Age(DateOnly birth, DateOnly day)
     {

@@ -77,7 +77,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException b when b.Message.Contains("JSON", StringComparison.OrdinalIgnoreCase) => (400, "请求正文不是有效的 JSON 或字段类型不对"),
             BadHttpRequestException b => (b.StatusCode, "请求参数有误：" + Short(b.Message)),
             DbUpdateConcurrencyException => (409, "该记录已被他人修改，请刷新后重试"),
-            DbUpdateException d when IsUniqueViolation(d) => (409, "该记录已存在（可能刚被他人同时提交），请刷新后核对"),
+            DbUpdateException d when DbErrors.IsUniqueViolation(d) => (409, "该记录已存在（可能刚被他人同时提交），请刷新后核对"),
             InvalidDataException => (400, "上传内容不是有效的 multipart/form-data，或超过了允许的大小"),
             IOException when !ctx.RequestAborted.IsCancellationRequested => (400, "上传内容不完整，请重新上传"),
             OperationCanceledException when ctx.RequestAborted.IsCancellationRequested => (499, "请求已取消"),
@@ -93,8 +93,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         });
     }
 
-    static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
 
     static string Short(string s) => s.Length > 200 ? s[..200] : s;
+}
+
+/// <summary>What a failed write means, on either provider.</summary>
+public static class DbErrors
+{
+    public static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } or Npgsql.PostgresException { SqlState: "23505" };
+
+    /// <summary>A concurrent writer got there first: a stale version, a duplicate, SQLite busy or locked, or a PostgreSQL serialization failure.</summary>
+    public static bool IsWriteConflict(DbUpdateException e) => e is DbUpdateConcurrencyException || IsUniqueViolation(e)
+        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } or Npgsql.PostgresException { SqlState: "40001" };
 }

@@ -46,6 +46,26 @@ public static class Scope
         return user.IsInRole(Roles.EmployerStaff) || user.IsInRole(Roles.TownshipOfficer) ? query.Where(_ => false) : query;
     }
 
+    /// <summary>Whether the user may see this institution's training records (the in-memory twin of <see cref="OwnedBy"/>).</summary>
+    public static bool Owns(this CurrentUser user, long institutionId) =>
+        user.IsInRole(Roles.InstitutionStaff) ? user.InstitutionId == institutionId
+        : user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer) || user.IsInRole(Roles.Viewer) || user.IsInRole(Roles.Auditor);
+
+    /// <summary>Certificates: county staff, viewers and auditors see all; a township officer those of the township's
+    /// people; institution staff those of their own trainees; employers none.</summary>
+    public static IQueryable<Certificate> VisibleTo(this IQueryable<Certificate> q, CurrentUser user)
+    {
+        if (user.SeesEverything) return q;
+        if (user.IsInRole(Roles.InstitutionStaff)) { var own = user.InstitutionId ?? -1; return q.Where(c => c.InstitutionId == own); }
+        if (user.IsInRole(Roles.TownshipOfficer) && !user.ScopeBroken) { var t = user.AreaScope!; return q.Where(c => c.Person!.TownshipCode == t); }
+        return q.Where(_ => false);
+    }
+
+    /// <summary>The in-memory twin of the certificate rule above.</summary>
+    public static bool CanSee(this CurrentUser user, Certificate c, Person holder) =>
+        user.SeesEverything || (user.IsInRole(Roles.InstitutionStaff) && c.InstitutionId == user.InstitutionId && user.InstitutionId is not null)
+        || (user.IsInRole(Roles.TownshipOfficer) && user.CanSeeArea(holder.AreaCode));
+
     /// <summary>Whether a place (any level) lies inside the user's area scope.</summary>
     public static bool CanSeeArea(this CurrentUser user, string areaCode) =>
         !SeesNoPlaces(user) && (user.AreaScope is not { } p || areaCode.StartsWith(p, StringComparison.Ordinal));

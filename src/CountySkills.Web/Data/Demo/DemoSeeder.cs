@@ -66,11 +66,9 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         var existing = await db.People.CountAsync(ct);
         if (existing == 0 && people > 0) await StorePeopleAsync(people, ct);
         if (accounts) await SeedAccountsAsync(ct);
+        // The occupations catalogue is there already: the migration step adds it (Cli.MigrateAsync).
         await using (var training = await dbs.CreateDbContextAsync(ct))
-        {
-            await Reference.OccupationCatalogue.EnsureAsync(training, ct);
             await DemoTraining.SeedAsync(training, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
-        }
     }
 
     /// <summary>Generates the demo ledger deterministically and stores it.</summary>

@@ -14,22 +14,8 @@ public sealed record CertificateView(long Id, long PersonId, string HolderName, 
     public CertificateView Masked() => this with { HolderIdNumber = IdNumber.Mask(HolderIdNumber), KindName = Zh.Of(Kind), LevelName = Zh.Of(Level) };
 }
 
+/// <summary>Who may register and import certificates (what each sees is in Infrastructure/Scope.cs).</summary>
 public static class CertificateScope
 {
-    /// <summary>County staff, viewers and auditors see all; a township officer the certificates of their township's people;
-    /// institution staff those of their own trainees; employers none (yet).</summary>
-    public static IQueryable<Certificate> VisibleTo(this IQueryable<Certificate> q, CurrentUser user)
-    {
-        if (user.SeesEverything) return q;
-        if (user.IsInRole(Roles.InstitutionStaff)) { var own = user.InstitutionId ?? -1; return q.Where(c => c.InstitutionId == own); }
-        if (user.IsInRole(Roles.TownshipOfficer) && !user.ScopeBroken) { var t = user.AreaScope!; return q.Where(c => c.Person!.TownshipCode == t); }
-        return q.Where(_ => false);
-    }
-
-    public static bool CanSee(this CurrentUser user, Certificate c, Person holder) =>
-        user.SeesEverything || (user.IsInRole(Roles.InstitutionStaff) && c.InstitutionId == user.InstitutionId && user.InstitutionId is not null)
-        || (user.IsInRole(Roles.TownshipOfficer) && user.CanSeeArea(holder.AreaCode));
-
-    /// <summary>Who may register, import and revoke certificates.</summary>
     public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer, Roles.InstitutionStaff];
 }

@@ -36,18 +36,14 @@ public static class ImportCertificates
             var headers = reader.Headers;
             string Col(string key) => headers.GetValueOrDefault(key) ?? Columns[key][0];
             var today = clock.Today();
-            var report = new ImportReport { Mode = mode == ImportMode.Commit ? "commit" : "dryRun", Headers = headers.Values.ToList() };
+            var report = ImportReport.For(mode, headers);
             var book = new Registering(db, user, clock);
             // The batch is recorded first (so certificates point to it); rows are decided with no transaction open, since SQLite
             // would hold its write lock all the while; the certificates are written at the end, in one transaction.
             ImportBatch? batch = null;
             if (mode == ImportMode.Commit)
             {
-                batch = new ImportBatch
-                {
-                    Kind = "certificates", Sha256 = "", FileName = Path.GetFileName(fileName) is { Length: > 260 } n ? n[..260] : Path.GetFileName(fileName),
-                    UserName = user.UserName, AtUtc = clock.GetUtcNow().UtcDateTime,
-                };
+                batch = ImportBatch.Start("certificates", fileName, "", user.UserName, clock.GetUtcNow().UtcDateTime);
                 db.ImportBatches.Add(batch);
                 await db.SaveChangesAsync(ct);
             }
@@ -56,8 +52,8 @@ public static class ImportCertificates
                 foreach (var row in reader.Rows())
                 {
                     report.TotalRows++;
-                    string? Text(string key) => row.Values.TryGetValue(key, out var v) ? SheetText.CellText(v) : null;
-                    var cells = headers.ToDictionary(h => h.Value, h => SheetText.CellText(row.Values.GetValueOrDefault(h.Key)));
+                    var Text = row.Text;
+                    var cells = row.Cells(headers);
                     var errors = new List<ImportError>();
                     void Error(string key, string code, string message) => errors.Add(new(row.RowNumber, Col(key), code, message));
                     var (id, idError) = IdCell.Read(row.Values.GetValueOrDefault(IdNumber), today);
@@ -107,7 +103,7 @@ public static class ImportCertificates
     public static void Map(RouteGroupBuilder api)
     {
         Task<IResult> Upload(HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
-            UploadForm.RunAsync(request, ImportPeople.MaxBytes(config), (s, name, mode) => h.Run(s, name, mode, ct), ct);
+            UploadForm.RunAsync(request, UploadForm.MaxBytes(config), (s, name, mode) => h.Run(s, name, mode, ct), ct);
         api.MapPost("/certificates/import", Upload).DisableAntiforgery().RequireAuthorization(p => p.RequireRole(CertificateScope.Writers)).ExcludeFromDescription();
         api.MapPost("/certificates/imports", Upload)
         .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(CertificateScope.Writers)).WithName(nameof(ImportCertificates))

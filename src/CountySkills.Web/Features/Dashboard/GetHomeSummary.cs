@@ -34,7 +34,7 @@ public static class GetHomeSummary
                 : enrolments.Where(e => classes.Any(c => c.Id == e.ClassId));
             var trained = await enrolments.CountAsync(ct);
             var inProgress = await classes.CountAsync(c => c.Status == ClassStatus.InProgress, ct);
-            var certificates = await Certificates.CertificateScope.VisibleTo(db.Certificates, user).CountAsync(c => c.IssuedOn >= from && c.IssuedOn < to && c.RevokedUtc == null, ct);
+            var certificates = await db.Certificates.VisibleTo(user).CountAsync(c => c.IssuedOn >= from && c.IssuedOn < to && c.RevokedUtc == null, ct);
             return new Summary(
                 (await me.Handle(ct)).ScopeName,
                 await regions.CountAsync(r => r.Level == AreaLevel.Township, ct),

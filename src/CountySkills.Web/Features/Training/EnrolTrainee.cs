@@ -46,14 +46,10 @@ public static class EnrolTrainee
                     return Result.Refused(new Refusal("enrolment.capacity", $"本班计划招收 {found.Value!.Capacity} 人，已满员"));
                 await tx.CommitAsync(ct);
             }
-            catch (DbUpdateException e) when (Busy(e)) { return Result.Conflict("本班学员名单刚被他人修改，请刷新后重试"); }
+            catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e)) { return Result.Conflict("本班学员名单刚被他人修改，请刷新后重试"); }
             return (await Roster.LoadAsync(db, classId, clock.Today(), ct, outcome.Enrolment!.Id))[0];
         }
     }
-
-    /// <summary>A concurrent writer got there first (SQLite: busy or stale snapshot; any provider: a duplicate enrolment).</summary>
-    public static bool Busy(DbUpdateException e) => e is DbUpdateConcurrencyException
-        || e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 or 19 } or Npgsql.PostgresException { SqlState: "23505" or "40001" };
 
     public static void Map(RouteGroupBuilder api)
     {

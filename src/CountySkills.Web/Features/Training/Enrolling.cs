@@ -75,7 +75,7 @@ public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser us
                 people[c.IdNumber] = person;
                 created = true;
             }
-            else if (c.Name is { Length: > 0 } name && Squash(name) != Squash(person.Name))
+            else if (c.Name is { Length: > 0 } name && !Person.SameName(name, person.Name))
             {
                 outcomes.Add(new(null, false, "name", new Refusal("person.name_mismatch",
                     $"身份证号 {Domain.IdNumber.Mask(c.IdNumber)} 在台账中登记的姓名与“{name}”不一致，请核对")));
@@ -120,5 +120,4 @@ public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser us
     public async Task<bool> StillWithinCapacityAsync(CancellationToken ct) =>
         await db.Enrolments.CountAsync(e => e.ClassId == cls.Id && e.Status == EnrolmentStatus.Active, ct) <= cls.Capacity;
 
-    static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000')).Replace('•', '·').Replace('.', '·');
 }

@@ -41,7 +41,7 @@ public static class ImportAttendance
             catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
             using var _ = reader;
             var headers = reader.Headers;
-            var report = new ImportReport { Mode = mode == ImportMode.Commit ? "commit" : "dryRun", Headers = headers.Values.ToList() };
+            var report = ImportReport.For(mode, headers);
             var marks = new Dictionary<long, (bool Present, string? Note)>();
             var seen = new Dictionary<string, int>();
             try
@@ -49,13 +49,13 @@ public static class ImportAttendance
                 foreach (var row in reader.Rows())
                 {
                     report.TotalRows++;
-                    string? Text(string key) => row.Values.TryGetValue(key, out var v) ? SheetText.CellText(v) : null;
-                    var cells = headers.ToDictionary(h => h.Value, h => SheetText.CellText(row.Values.GetValueOrDefault(h.Key)));
+                    var Text = row.Text;
+                    var cells = row.Cells(headers);
                     var errors = new List<ImportError>();
                     var (id, idError) = IdCell.Read(row.Values.GetValueOrDefault(IdNumber), clock.Today());
                     var trainee = id is null ? null : roster.GetValueOrDefault(id);
                     if (idError is not null) errors.Add(new(row.RowNumber, headers[IdNumber], idError.Code, idError.Message));
-                    else if (!seen.TryAdd(id!, row.RowNumber)) errors.Add(new(row.RowNumber, headers[IdNumber], "duplicate_in_file", $"与第 {seen[id!]} 行的身份证号重复"));
+                    else if (IdCell.RepeatedIn(seen, id!, row.RowNumber) is { } repeated) errors.Add(new(row.RowNumber, headers[IdNumber], "duplicate_in_file", repeated));
                     else if (trainee is null) errors.Add(new(row.RowNumber, headers[IdNumber], "attendance.not_enrolled", "该身份证号不在本班在册学员名单中"));
                     var mark = Text(Mark)?.Trim();
                     bool? present = mark is null ? null : PresentWords.Contains(mark) ? true : AbsentWords.Contains(mark) ? false : null;
@@ -80,7 +80,7 @@ public static class ImportAttendance
     public static void Map(RouteGroupBuilder api)
     {
         Task<IResult> Upload(long id, HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
-            UploadForm.RunAsync(request, ImportPeople.MaxBytes(config), (s, name, mode) => h.Run(id, s, name, mode, ct), ct);
+            UploadForm.RunAsync(request, UploadForm.MaxBytes(config), (s, name, mode) => h.Run(id, s, name, mode, ct), ct);
         api.MapPost("/training/sessions/{id:long}/attendance/import", Upload).DisableAntiforgery().RequireWriters().ExcludeFromDescription();
         api.MapPost("/training/sessions/{id:long}/attendance/imports", Upload)
         .DisableAntiforgery().RequireWriters().WithName(nameof(ImportAttendance))

@@ -40,7 +40,7 @@ public static class ImportRoster
             string Col(string key) => headers.GetValueOrDefault(key) ?? Columns[key][0];
             var today = clock.Today();
             var places = await PlaceIndex.LoadAsync(db, ct);
-            var report = new ImportReport { Mode = mode == ImportMode.Commit ? "commit" : "dryRun", Headers = headers.Values.ToList() };
+            var report = ImportReport.For(mode, headers);
             var rows = new List<(int Row, Enrolling.Candidate Candidate, IReadOnlyDictionary<string, string?> Cells)>();
             var seen = new Dictionary<string, int>();
             try
@@ -48,12 +48,12 @@ public static class ImportRoster
                 foreach (var row in reader.Rows())
                 {
                     report.TotalRows++;
-                    var cells = headers.ToDictionary(h => h.Value, h => SheetText.CellText(row.Values.GetValueOrDefault(h.Key)));
-                    string? Text(string key) => row.Values.TryGetValue(key, out var v) ? SheetText.CellText(v) : null;
+                    var cells = row.Cells(headers);
+                    var Text = row.Text;
                     var errors = new List<ImportError>();
                     var (id, idError) = IdCell.Read(row.Values.GetValueOrDefault(IdNumber), today);
                     if (idError is not null) errors.Add(new(row.RowNumber, Col(IdNumber), idError.Code, idError.Message));
-                    else if (!seen.TryAdd(id!, row.RowNumber)) errors.Add(new(row.RowNumber, Col(IdNumber), "duplicate_in_file", $"与第 {seen[id!]} 行的身份证号重复"));
+                    else if (IdCell.RepeatedIn(seen, id!, row.RowNumber) is { } repeated) errors.Add(new(row.RowNumber, Col(IdNumber), "duplicate_in_file", repeated));
                     string? village = null;
                     if (Text(Village) is { } v)
                     {
@@ -93,18 +93,16 @@ public static class ImportRoster
             if (mode == ImportMode.Commit)
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                db.ImportBatches.Add(new ImportBatch
-                {
-                    Kind = "roster", Sha256 = "", FileName = Path.GetFileName(fileName) is { Length: > 260 } n ? n[..260] : Path.GetFileName(fileName), UserName = user.UserName,
-                    AtUtc = clock.GetUtcNow().UtcDateTime, TotalRows = report.TotalRows, Created = report.Created, Unchanged = report.Unchanged, Rejected = report.Rejected,
-                });
+                var batch = ImportBatch.Start("roster", fileName, "", user.UserName, clock.GetUtcNow().UtcDateTime);
+                (batch.TotalRows, batch.Created, batch.Unchanged, batch.Rejected) = (report.TotalRows, report.Created, report.Unchanged, report.Rejected);
+                db.ImportBatches.Add(batch);
                 try
                 {
                     await db.SaveChangesAsync(ct);
                     if (!await book.StillWithinCapacityAsync(ct))
                         return Result.Refused(new Refusal("enrolment.capacity", $"导入期间本班名单已有变动，按本文件导入将超过计划招收的 {found.Value!.Capacity} 人；未导入任何人，请重新预检"));
                 }
-                catch (DbUpdateException e) when (EnrolTrainee.Busy(e)) { return Result.Conflict("导入期间本班学员名单被他人修改，未导入任何人，请重新导入"); }
+                catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e)) { return Result.Conflict("导入期间本班学员名单被他人修改，未导入任何人，请重新导入"); }
                 await tx.CommitAsync(ct);
             }
             return report;
@@ -122,7 +120,7 @@ public static class ImportRoster
     public static void Map(RouteGroupBuilder api)
     {
         Task<IResult> Upload(long id, HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
-            UploadForm.RunAsync(request, ImportPeople.MaxBytes(config), (s, name, mode) => h.Run(id, s, name, mode, ct), ct);
+            UploadForm.RunAsync(request, UploadForm.MaxBytes(config), (s, name, mode) => h.Run(id, s, name, mode, ct), ct);
         api.MapPost("/training/classes/{id:long}/enrolments/imports", Upload)
             .DisableAntiforgery().RequireWriters().WithName(nameof(ImportRoster))
             .WithSummary("Enrol a roster workbook (.xlsx/.csv): multipart file + mode=dryRun|commit; per-row report")

@@ -14,11 +14,6 @@ public static class TrainingAccess
 
     public static bool IsCounty(this CurrentUser user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer);
 
-    /// <summary>Whether the user may see this institution's training records.</summary>
-    public static bool Owns(this CurrentUser user, long institutionId) =>
-        user.IsInRole(Roles.InstitutionStaff) ? user.InstitutionId == institutionId
-        : user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer) || user.IsInRole(Roles.Viewer) || user.IsInRole(Roles.Auditor);
-
     /// <summary>A class by id: 404 when there is none, 403 when it belongs to another institution (nothing of it is shown).</summary>
     public static async Task<Result<TrainingClass>> FindClassAsync(this AppDbContext db, long id, CurrentUser user, CancellationToken ct, bool track = true)
     {

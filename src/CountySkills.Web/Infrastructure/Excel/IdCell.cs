@@ -6,6 +6,10 @@ namespace CountySkills.Web.Infrastructure.Excel;
 /// it is a 15-digit legacy ID), so it is an error, never a guess; 17 digits is a missing check character.</summary>
 public static class IdCell
 {
+    /// <summary>The report's sentence for an ID number seen on an earlier row of the same file, or null the first time.</summary>
+    public static string? RepeatedIn(Dictionary<string, int> seen, string id, int row) =>
+        seen.TryAdd(id, row) ? null : $"与第 {seen[id]} 行的身份证号重复";
+
     public static (string? Id, IdNumberError? Error) Read(object? cell, DateOnly today)
     {
         var text = cell is double d ? (d < 1e15 && d >= 1e14 && d == Math.Floor(d) ? d.ToString("F0", CultureInfo.InvariantCulture) : null) : SheetText.CellText(cell);

@@ -8,6 +8,9 @@ public sealed class ImportReport
     public const int MaxErrors = 10_000, MaxRejectedRowsKept = 20_000;
 
     public string Mode { get; init; } = "";
+
+    public static ImportReport For(ImportMode mode, IReadOnlyDictionary<string, string> headers) =>
+        new() { Mode = mode == ImportMode.Commit ? "commit" : "dryRun", Headers = headers.Values.ToList() };
     public int TotalRows { get; set; }
     public int Valid { get; set; }
     public int Created { get; set; }

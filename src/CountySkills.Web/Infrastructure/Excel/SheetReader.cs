@@ -10,7 +10,15 @@ public sealed class SheetFormatException : Exception
 }
 
 /// <summary>A data row: its number as Excel shows it and the raw values (string, double, DateTime, bool or null) by canonical key.</summary>
-public sealed record SheetRow(int RowNumber, IReadOnlyDictionary<string, object?> Values);
+public sealed record SheetRow(int RowNumber, IReadOnlyDictionary<string, object?> Values)
+{
+    /// <summary>The cell of a column as trimmed text, or null when the column is missing or blank.</summary>
+    public string? Text(string key) => Values.TryGetValue(key, out var v) ? SheetText.CellText(v) : null;
+
+    /// <summary>The row as the file wrote it, by header, for the report and the rejected-rows workbook.</summary>
+    public IReadOnlyDictionary<string, string?> Cells(IReadOnlyDictionary<string, string> headers) =>
+        headers.ToDictionary(h => h.Value, h => SheetText.CellText(Values.GetValueOrDefault(h.Key)));
+}
 
 /// <summary>
 /// Streams a county ledger (.xlsx or .csv): finds the header block among the first rows wherever it is,

@@ -5,6 +5,9 @@ public static class UploadForm
 {
     public const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+    /// <summary>The upload limit of every import (setting People:ImportMaxMegabytes, default 50).</summary>
+    public static long MaxBytes(IConfiguration config) => config.GetValue("People:ImportMaxMegabytes", 50L) * 1024 * 1024;
+
     /// <summary>Reads the form (same limits and errors for every import), buffers the file, and runs the import on it.</summary>
     public static async Task<IResult> RunAsync(HttpRequest request, long max, Func<Stream, string, ImportMode, Task<Result<ImportReport>>> run, CancellationToken ct)
     {

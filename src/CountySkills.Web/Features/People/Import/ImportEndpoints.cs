@@ -8,7 +8,7 @@ public static partial class ImportPeople
 {
     public const string Xlsx = UploadForm.Xlsx;
 
-    public static long MaxBytes(IConfiguration config) => config.GetValue("People:ImportMaxMegabytes", 50L) * 1024 * 1024;
+    public static long MaxBytes(IConfiguration config) => UploadForm.MaxBytes(config);
 
     public static void Map(RouteGroupBuilder api)
     {

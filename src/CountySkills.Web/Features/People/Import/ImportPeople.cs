@@ -27,12 +27,12 @@ public static partial class ImportPeople
             catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
 
             using var _ = reader;
-            var report = new ImportReport { Mode = commit ? "commit" : "dryRun", Headers = reader.Headers.Values.ToList() };
+            var report = ImportReport.For(mode, reader.Headers);
             await using var tx = commit ? await db.Database.BeginTransactionAsync(ct) : null;
             ImportBatch? batchRecord = null;
             if (commit)
             {
-                batchRecord = new ImportBatch { Kind = "people", FileName = Path.GetFileName(fileName) is { Length: > 260 } n ? n[..260] : Path.GetFileName(fileName), Sha256 = hash, UserName = user.UserName, AtUtc = clock.GetUtcNow().UtcDateTime };
+                batchRecord = ImportBatch.Start("people", fileName, hash, user.UserName, clock.GetUtcNow().UtcDateTime);
                 db.ImportBatches.Add(batchRecord);
                 await db.SaveChangesAsync(ct);
                 report.ImportBatchId = batchRecord.Id;
@@ -80,11 +80,11 @@ public static partial class ImportPeople
                     ct.ThrowIfCancellationRequested();
                     report.TotalRows++;
                     var row = PersonRow.Read(sheetRow, reader.Headers, places, user, today);
-                    if (row.IdNumber is { } id && !seen.TryAdd(id, row.RowNumber))
-                        row.Error(LedgerColumns.IdNumber, "duplicate_in_file", $"与第 {seen[id]} 行的身份证号重复");
+                    if (row.IdNumber is { } id && IdCell.RepeatedIn(seen, id, row.RowNumber) is { } repeated)
+                        row.Error(LedgerColumns.IdNumber, "duplicate_in_file", repeated);
                     // Checked as a new person here; a row that turns out to update someone is checked again when stored.
                     if (row.Errors.Count == 0) Validate(row, row.Apply(NewInput(row)));
-                    if (row.Errors.Count > 0) report.Reject(row.RowNumber, row.Errors, Cells(sheetRow, reader.Headers));
+                    if (row.Errors.Count > 0) report.Reject(row.RowNumber, row.Errors, sheetRow.Cells(reader.Headers));
                     else batch.Add((row, sheetRow));
                     if (batch.Count == BatchSize)
                     {
@@ -123,7 +123,7 @@ public static partial class ImportPeople
                 {
                     if (found.IsMerged)
                         row.Error(LedgerColumns.IdNumber, "conflict", "该身份证号的记录已合并到其他人员，请核对后在保留的记录上修改");
-                    else if (!SameName(found.Name, row.Name!))
+                    else if (!Person.SameName(found.Name, row.Name!))
                         row.Error(LedgerColumns.Name, "conflict", $"该身份证号已登记为“{(user.CanSeeArea(found.AreaCode) ? found.Name : "其他乡镇人员")}”，与本行姓名“{row.Name}”不一致，未覆盖");
                     else if (!user.CanWriteArea(found.AreaCode))
                         row.Error(LedgerColumns.IdNumber, "scope.forbidden", "该身份证号已登记在其他乡镇，不在您的权限范围内");
@@ -131,7 +131,7 @@ public static partial class ImportPeople
                     if (row.Errors.Count == 0) Validate(row, input);
                 }
                 else input = row.Apply(NewInput(row));
-                if (row.Errors.Count > 0) { report.Reject(row.RowNumber, row.Errors, Cells(sheet, headers)); continue; }
+                if (row.Errors.Count > 0) { report.Reject(row.RowNumber, row.Errors, sheet.Cells(headers)); continue; }
 
                 if (found is null)
                 {
@@ -173,11 +173,7 @@ public static partial class ImportPeople
             }
         }
 
-        static bool SameName(string a, string b) => Squash(a) == Squash(b);
-        static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000')).Replace('•', '·').Replace('.', '·');
 
-        static IReadOnlyDictionary<string, string?> Cells(SheetRow row, IReadOnlyDictionary<string, string> headers) =>
-            headers.ToDictionary(h => h.Value, h => SheetText.CellText(row.Values.GetValueOrDefault(h.Key)));
 
         static double Fraction(Stream s) => s.CanSeek && s.Length > 0 ? Math.Clamp((double)s.Position / s.Length, 0, 1) : double.NaN;
 

@@ -27,7 +27,7 @@ public sealed partial class PersonRow
     public static PersonRow Read(SheetRow row, IReadOnlyDictionary<string, string> headers, PlaceIndex places, CurrentUser user, DateOnly today)
     {
         var r = new PersonRow(row.RowNumber, headers);
-        string? Text(string key) => row.Values.TryGetValue(key, out var v) ? SheetText.CellText(v) : null;
+        var Text = row.Text;
 
         switch (IdCell.Read(row.Values.GetValueOrDefault(LedgerColumns.IdNumber), today))
         {
