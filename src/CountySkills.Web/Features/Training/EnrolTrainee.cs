@@ -36,6 +36,7 @@ public static class EnrolTrainee
             if (survivor is not null) return Result.Refused(new Refusal("enrolment.merged_person", "该身份证号的记录已合并到其他人员，请用保留记录的身份证号报名"), "idNumber");
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var book = new Enrolling(db, found.Value!, user, clock, personRules, config);
+            await book.LockClassAsync(ct);
             var outcome = (await book.DecideAsync([new Enrolling.Candidate(id.Value, cmd.Name?.Trim(), cmd.VillageCode?.Trim(), cmd.Phone?.Trim())], ct))[0];
             if (outcome.Refusal is { } r)
                 return r.Code.StartsWith("enrolment.") && outcome.Field is null ? Result.Refused(r) : Result.Refused(r, outcome.Field ?? "idNumber");

@@ -115,6 +115,16 @@ public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser us
         return outcomes;
     }
 
+    /// <summary>
+    /// Inside the caller's transaction, before counting: enrolments of one class take turns. SQLite's transactions
+    /// already hold the write lock from their start; on PostgreSQL the class row is locked until commit.
+    /// </summary>
+    public async Task LockClassAsync(CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlInterpolatedAsync($"SELECT 1 FROM \"Classes\" WHERE \"Id\" = {cls.Id} FOR UPDATE", ct);
+    }
+
     /// <summary>After saving, inside the caller's transaction: whether the class is still within capacity. Two clerks
     /// filling the last seat at once both pass the first count; the second to get here sees the first and backs out.</summary>
     public async Task<bool> StillWithinCapacityAsync(CancellationToken ct) =>

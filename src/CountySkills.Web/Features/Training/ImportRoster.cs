@@ -93,6 +93,7 @@ public static class ImportRoster
             if (mode == ImportMode.Commit)
             {
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await book.LockClassAsync(ct);
                 var batch = ImportBatch.Start("roster", fileName, "", user.UserName, clock.GetUtcNow().UtcDateTime);
                 (batch.TotalRows, batch.Created, batch.Unchanged, batch.Rejected) = (report.TotalRows, report.Created, report.Unchanged, report.Rejected);
                 db.ImportBatches.Add(batch);
