@@ -32,7 +32,7 @@ public sealed class BenchApp : IAsyncDisposable
         {
             await db.Database.MigrateAsync();
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-            await CountySkills.Web.Data.Reference.OccupationCatalogue.EnsureAsync(db);
+            await CountySkills.Web.Data.Reference.ReferenceData.EnsureAsync(db);
         }
         await new DemoSeeder(app.Factory, app.Clock, NullLogger<DemoSeeder>.Instance).SeedAsync(people, accounts: false);
         return app;

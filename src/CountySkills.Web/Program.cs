@@ -16,6 +16,7 @@ app.UsePlatform();
 app.MapApi();
 app.MapAccountEndpoints();
 CountySkills.Web.Features.Certificates.VerifyCertificate.MapPages(app);
+CountySkills.Web.Features.Subsidies.PublicNotices.MapPages(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

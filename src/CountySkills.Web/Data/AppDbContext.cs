@@ -25,6 +25,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Certificate> Certificates => Set<Certificate>();
     public DbSet<Inspection> Inspections => Set<Inspection>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<SubsidyRules> SubsidyRules => Set<SubsidyRules>();
+    public DbSet<SubsidyClaim> Claims => Set<SubsidyClaim>();
+    public DbSet<ClaimLine> ClaimLines => Set<ClaimLine>();
+    public DbSet<ClaimTransition> ClaimTransitions => Set<ClaimTransition>();
+    public DbSet<Objection> Objections => Set<Objection>();
+    public DbSet<PaymentBatch> PaymentBatches => Set<PaymentBatch>();
+    public DbSet<PaymentItem> PaymentItems => Set<PaymentItem>();
+    public DbSet<SubsidyBudget> Budgets => Set<SubsidyBudget>();
+    public DbSet<HistoricSubsidy> HistoricSubsidies => Set<HistoricSubsidy>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -72,6 +72,14 @@ public sealed class Person : Entity, IAreaScoped
     public static bool SameName(string a, string b) => Squash(a) == Squash(b);
     static string Squash(string s) => string.Concat(s.Where(c => !char.IsWhiteSpace(c) && c != '\u3000')).Replace('•', '·').Replace('.', '·');
 
+    /// <summary>张*英, 李*, 欧阳**华: how a public page writes a name.</summary>
+    public static string MaskName(string name) => name.Length switch
+    {
+        <= 1 => name,
+        2 => name[0] + "*",
+        _ => name[0] + new string('*', name.Length - 2) + name[^1],
+    };
+
     /// <summary>Completed years on <paramref name="day"/>.</summary>
     public static int Age(DateOnly birth, DateOnly day)
     {

@@ -46,7 +46,7 @@ public static class Cli
         await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
         await db.Database.MigrateAsync();
         if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await Data.Reference.OccupationCatalogue.EnsureAsync(db);
+        await Data.Reference.ReferenceData.EnsureAsync(db);
     }
 
     static async Task<int> CreateAdminAsync(IServiceProvider sp, string? user, string? password)

@@ -27,13 +27,7 @@ public static class VerifyCertificate
         }
     }
 
-    /// <summary>张*英, 李*, 欧阳**华.</summary>
-    public static string MaskName(string name) => name.Length switch
-    {
-        <= 1 => name,
-        2 => name[0] + "*",
-        _ => name[0] + new string('*', name.Length - 2) + name[^1],
-    };
+    public static string MaskName(string name) => Person.MaskName(name);
 
     /// <summary>The QR code (PNG) that opens the certificate's public page.</summary>
     public static byte[] QrPng(string url)

@@ -23,7 +23,9 @@ public sealed class Enrolling(AppDbContext db, TrainingClass cls, CurrentUser us
     public async Task<List<Outcome>> DecideAsync(IReadOnlyList<Candidate> batch, CancellationToken ct)
     {
         var today = clock.Today();
-        var (minAge, maxAge) = TrainingAccess.WorkingAge(config);
+        // Working age is a subsidy rule (Admin-edited, dated): the one in force now.
+        var rules = await Subsidies.SubsidyHistory.RulesAtAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        var (minAge, maxAge) = (rules.WorkingAgeMin, rules.WorkingAgeMax);
         _active ??= await db.Enrolments.CountAsync(e => e.ClassId == cls.Id && e.Status == EnrolmentStatus.Active, ct);
         var ids = batch.Select(c => c.IdNumber).Distinct().ToArray();
         var people = await db.People.Where(p => EF.Parameter(ids).Contains(p.IdNumber)).ToDictionaryAsync(p => p.IdNumber, ct);

@@ -32,10 +32,6 @@ public static class TrainingAccess
         return r;
     }
 
-    /// <summary>Working age for subsidised training (provincial setting, DOMAIN.md default 16–59).</summary>
-    public static (int Min, int Max) WorkingAge(IConfiguration config) =>
-        (config.GetValue("Training:WorkingAgeMin", 16), config.GetValue("Training:WorkingAgeMax", 59));
-
     public static RouteHandlerBuilder RequireWriters(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Writers));
     public static RouteHandlerBuilder RequireReaders(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Readers));
     public static RouteHandlerBuilder RequireCounty(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(County));

@@ -253,6 +253,141 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.ClaimLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssessmentFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("AttendancePercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("numeric(5,1)");
+
+                    b.Property<long?>("CertificateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("CertificateIssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<bool>("Eligible")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("EnrolmentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Explanations")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("OccupationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Payment")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("ClaimId", "EnrolmentId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "Decision");
+
+                    b.ToTable("ClaimLines");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.ClaimTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.ToTable("ClaimTransitions");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.ClassTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -384,6 +519,77 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.HasIndex("PersonId", "Status", "ClassId");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.HistoricSubsidy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("InstitutionName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<long?>("OccupationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("OccupationName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("HistoricSubsidies");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.ImportBatch", b =>
@@ -566,6 +772,60 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.ToTable("Institutions");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Objection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("FiledUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("LineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("ClaimId", "Status");
+
+                    b.ToTable("Objections");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Occupation", b =>
                 {
                     b.Property<long>("Id")
@@ -614,6 +874,87 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Occupations");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PaymentBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("Settled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("PaymentBatches");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PaymentItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("LineId");
+
+                    b.ToTable("PaymentItems");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.Person", b =>
@@ -783,6 +1124,232 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.HasIndex("ParentCode");
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyBudget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Fund")
+                        .IsUnique();
+
+                    b.ToTable("Budgets", (string)null);
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ClassId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("NoticeEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("NoticePublishedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("NoticeStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Payee")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("RulesId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RulesId");
+
+                    b.HasIndex("InstitutionId", "Status");
+
+                    b.HasIndex("Status", "ClaimedOn");
+
+                    b.ToTable("Claims", (string)null);
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyRules", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("AdvancedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssessAdvancedFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssessIntermediateFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssessJuniorFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssessSeniorTechnicianFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssessSpecialAbilityFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("AssessTechnicianFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("CatalogueOnly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ClaimWindowMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CompletionFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("EffectiveFromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ExtraWorkdays")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<long>("IntermediateFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("JuniorFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MaxPerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MinAttendancePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoticeWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("SeniorTechnicianFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SharedPhoneThreshold")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SpecialAbilityFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TechnicianFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WorkingAgeMax")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WorkingAgeMin")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFromUtc");
+
+                    b.ToTable("SubsidyRules");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.TrainingClass", b =>
@@ -1205,6 +1772,44 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.ClaimLine", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.SubsidyClaim", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.ClaimTransition", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.SubsidyClaim", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.ClassTransition", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.TrainingClass", null)
@@ -1233,6 +1838,14 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.HistoricSubsidy", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Inspection", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.TrainingClass", "Class")
@@ -1242,6 +1855,62 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Class");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.Objection", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.SubsidyClaim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.ClaimLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PaymentItem", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.PaymentBatch", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.ClaimLine", "Line")
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.TrainingClass", "Class")
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.SubsidyRules", null)
+                        .WithMany()
+                        .HasForeignKey("RulesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Institution");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.TrainingClass", b =>
@@ -1330,6 +1999,18 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PaymentBatch", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.TrainingClass", b =>

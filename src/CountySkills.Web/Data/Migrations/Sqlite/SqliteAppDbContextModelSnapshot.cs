@@ -240,6 +240,137 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.ToTable("Certificates");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.ClaimLine", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessmentFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("AttendancePercent")
+                        .HasPrecision(5, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CertificateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("CertificateIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Completed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Eligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnrolmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Explanations")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Payment")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EnrolmentId");
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("ClaimId", "EnrolmentId")
+                        .IsUnique();
+
+                    b.HasIndex("PersonId", "Decision");
+
+                    b.ToTable("ClaimLines");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.ClaimTransition", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClaimId");
+
+                    b.ToTable("ClaimTransitions");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.ClassTransition", b =>
                 {
                     b.Property<long>("Id")
@@ -365,6 +496,75 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("PersonId", "Status", "ClassId");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.HistoricSubsidy", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CertificateNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdNumber")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ImportBatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstitutionName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OccupationName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IdNumber");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("HistoricSubsidies");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.ImportBatch", b =>
@@ -540,6 +740,58 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.ToTable("Institutions");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Objection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClaimId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Contact")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FiledUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LineId");
+
+                    b.HasIndex("ClaimId", "Status");
+
+                    b.ToTable("Objections");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Occupation", b =>
                 {
                     b.Property<long>("Id")
@@ -586,6 +838,83 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Occupations");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PaymentBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Settled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TotalFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("PaymentBatches");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PaymentItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("LineId");
+
+                    b.ToTable("PaymentItems");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.Person", b =>
@@ -749,6 +1078,226 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("ParentCode");
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyBudget", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Fund")
+                        .IsUnique();
+
+                    b.ToTable("Budgets", (string)null);
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClaimedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Fund")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NoticeEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NoticePublishedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("NoticeStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Payee")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RulesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("RulesId");
+
+                    b.HasIndex("InstitutionId", "Status");
+
+                    b.HasIndex("Status", "ClaimedOn");
+
+                    b.ToTable("Claims", (string)null);
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyRules", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AdvancedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessAdvancedFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessIntermediateFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessJuniorFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessSeniorTechnicianFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessSpecialAbilityFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("AssessTechnicianFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CatalogueOnly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ClaimWindowMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CompletionFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("EffectiveFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExtraWorkdays")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holidays")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("IntermediateFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("JuniorFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinAttendancePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticeWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SeniorTechnicianFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SharedPhoneThreshold")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SpecialAbilityFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TechnicianFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingAgeMax")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WorkingAgeMin")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EffectiveFromUtc");
+
+                    b.ToTable("SubsidyRules");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.TrainingClass", b =>
@@ -1161,6 +1710,44 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.ClaimLine", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.SubsidyClaim", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Enrolment", null)
+                        .WithMany()
+                        .HasForeignKey("EnrolmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.ClaimTransition", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.SubsidyClaim", null)
+                        .WithMany("Transitions")
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.ClassTransition", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.TrainingClass", null)
@@ -1189,6 +1776,14 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.HistoricSubsidy", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Occupation", null)
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Inspection", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.TrainingClass", "Class")
@@ -1198,6 +1793,62 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Class");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.Objection", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.SubsidyClaim", null)
+                        .WithMany()
+                        .HasForeignKey("ClaimId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.ClaimLine", null)
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PaymentItem", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.PaymentBatch", null)
+                        .WithMany("Items")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.ClaimLine", "Line")
+                        .WithMany()
+                        .HasForeignKey("LineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.TrainingClass", "Class")
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Institution", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.SubsidyRules", null)
+                        .WithMany()
+                        .HasForeignKey("RulesId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Class");
+
+                    b.Navigation("Institution");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.TrainingClass", b =>
@@ -1286,6 +1937,18 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PaymentBatch", b =>
+                {
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>
+                {
+                    b.Navigation("Lines");
+
+                    b.Navigation("Transitions");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.TrainingClass", b =>

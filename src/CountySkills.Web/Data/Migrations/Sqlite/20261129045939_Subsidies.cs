@@ -1,0 +1,460 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CountySkills.Web.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Subsidies : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Budgets",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Fund = table.Column<int>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Budgets", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "HistoricSubsidies",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    IdNumber = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    OccupationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    OccupationName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    InstitutionName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ImportBatchId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 120, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HistoricSubsidies", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_HistoricSubsidies_Occupations_OccupationId",
+                        column: x => x.OccupationId,
+                        principalTable: "Occupations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentBatches",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    Fund = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ItemCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Settled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SubsidyRules",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EffectiveFromUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    JuniorFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    IntermediateFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AdvancedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    TechnicianFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SeniorTechnicianFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    SpecialAbilityFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletionFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssessJuniorFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssessIntermediateFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssessAdvancedFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssessTechnicianFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssessSeniorTechnicianFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssessSpecialAbilityFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    MaxPerYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClaimWindowMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinAttendancePercent = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkingAgeMin = table.Column<int>(type: "INTEGER", nullable: false),
+                    WorkingAgeMax = table.Column<int>(type: "INTEGER", nullable: false),
+                    CatalogueOnly = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NoticeWorkingDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    Holidays = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ExtraWorkdays = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    SharedPhoneThreshold = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SubsidyRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Claims",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    ClassId = table.Column<long>(type: "INTEGER", nullable: false),
+                    InstitutionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Fund = table.Column<int>(type: "INTEGER", nullable: false),
+                    Payee = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RulesId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ClaimedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SubmittedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    NoticeStartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NoticeEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NoticePublishedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Claims", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Claims_Classes_ClassId",
+                        column: x => x.ClassId,
+                        principalTable: "Classes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Claims_Institutions_InstitutionId",
+                        column: x => x.InstitutionId,
+                        principalTable: "Institutions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Claims_SubsidyRules_RulesId",
+                        column: x => x.RulesId,
+                        principalTable: "SubsidyRules",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClaimLines",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClaimId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<long>(type: "INTEGER", nullable: false),
+                    EnrolmentId = table.Column<long>(type: "INTEGER", nullable: false),
+                    CertificateId = table.Column<long>(type: "INTEGER", nullable: true),
+                    CertificateNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CertificateIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    OccupationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    AttendancePercent = table.Column<decimal>(type: "TEXT", precision: 5, scale: 1, nullable: true),
+                    Completed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Eligible = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AssessmentFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Reasons = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Explanations = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Decision = table.Column<int>(type: "INTEGER", nullable: false),
+                    DecisionReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecidedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Payment = table.Column<int>(type: "INTEGER", nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimLines_Claims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "Claims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ClaimLines_Enrolments_EnrolmentId",
+                        column: x => x.EnrolmentId,
+                        principalTable: "Enrolments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ClaimLines_Occupations_OccupationId",
+                        column: x => x.OccupationId,
+                        principalTable: "Occupations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ClaimLines_People_PersonId",
+                        column: x => x.PersonId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ClaimTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClaimId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<int>(type: "INTEGER", nullable: true),
+                    From = table.Column<int>(type: "INTEGER", nullable: false),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ClaimTransitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ClaimTransitions_Claims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "Claims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClaimId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Contact = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    FiledUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Resolution = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ResolvedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Objections_ClaimLines_LineId",
+                        column: x => x.LineId,
+                        principalTable: "ClaimLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Objections_Claims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "Claims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PaymentItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    BatchId = table.Column<long>(type: "INTEGER", nullable: false),
+                    LineId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AmountFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailureReason = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PaymentItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PaymentItems_ClaimLines_LineId",
+                        column: x => x.LineId,
+                        principalTable: "ClaimLines",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PaymentItems_PaymentBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "PaymentBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Budgets_Year_Fund",
+                table: "Budgets",
+                columns: new[] { "Year", "Fund" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimLines_ClaimId_EnrolmentId",
+                table: "ClaimLines",
+                columns: new[] { "ClaimId", "EnrolmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimLines_EnrolmentId",
+                table: "ClaimLines",
+                column: "EnrolmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimLines_OccupationId",
+                table: "ClaimLines",
+                column: "OccupationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimLines_PersonId_Decision",
+                table: "ClaimLines",
+                columns: new[] { "PersonId", "Decision" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_ClassId",
+                table: "Claims",
+                column: "ClassId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_InstitutionId_Status",
+                table: "Claims",
+                columns: new[] { "InstitutionId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_Number",
+                table: "Claims",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_RulesId",
+                table: "Claims",
+                column: "RulesId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Claims_Status_ClaimedOn",
+                table: "Claims",
+                columns: new[] { "Status", "ClaimedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ClaimTransitions_ClaimId",
+                table: "ClaimTransitions",
+                column: "ClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HistoricSubsidies_IdNumber",
+                table: "HistoricSubsidies",
+                column: "IdNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HistoricSubsidies_Key",
+                table: "HistoricSubsidies",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HistoricSubsidies_OccupationId",
+                table: "HistoricSubsidies",
+                column: "OccupationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HistoricSubsidies_PersonId",
+                table: "HistoricSubsidies",
+                column: "PersonId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_ClaimId_Status",
+                table: "Objections",
+                columns: new[] { "ClaimId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_LineId",
+                table: "Objections",
+                column: "LineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentBatches_Number",
+                table: "PaymentBatches",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentItems_BatchId",
+                table: "PaymentItems",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PaymentItems_LineId",
+                table: "PaymentItems",
+                column: "LineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubsidyRules_EffectiveFromUtc",
+                table: "SubsidyRules",
+                column: "EffectiveFromUtc");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Budgets");
+
+            migrationBuilder.DropTable(
+                name: "ClaimTransitions");
+
+            migrationBuilder.DropTable(
+                name: "HistoricSubsidies");
+
+            migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
+                name: "PaymentItems");
+
+            migrationBuilder.DropTable(
+                name: "ClaimLines");
+
+            migrationBuilder.DropTable(
+                name: "PaymentBatches");
+
+            migrationBuilder.DropTable(
+                name: "Claims");
+
+            migrationBuilder.DropTable(
+                name: "SubsidyRules");
+        }
+    }
+}

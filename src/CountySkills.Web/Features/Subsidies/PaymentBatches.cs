@@ -1,0 +1,178 @@
+using CountySkills.Web.Features.People;
+using FluentValidation;
+using MiniExcelLibs;
+
+namespace CountySkills.Web.Features.Subsidies;
+
+/// <summary>
+/// Paying approved lines: POST /api/subsidies/payment-batches {claimIds?, retryFailed?} gathers the approved, unpaid lines (or the
+/// failed ones, to re-submit) into a batch; GET …/{id}/export is the xlsx for the bank (full ID numbers, so the export is audited);
+/// POST …/{id}/results records what the bank paid and what failed. A claim is paid once all its approved lines are.
+/// </summary>
+public static class PaymentBatches
+{
+    public sealed record Create(List<long>? ClaimIds, bool RetryFailed = false);
+    public sealed record Failed(long LineId, string? Reason);
+    public sealed record Results(DateOnly? PaidOn, List<long>? PaidLineIds, List<Failed>? Failed, bool AllPaid = false, Guid? Version = null);
+
+    public sealed record Item(long Id, long LineId, long ClaimId, string ClaimNumber, string Name, string IdNumber, string Payee, long AmountFen,
+        PaymentState Status, string StatusName, string? FailureReason, DateOnly? PaidOn);
+    public sealed record View(long Id, string Number, DateTime CreatedUtc, string CreatedBy, int ItemCount, long TotalFen, int Paid, int FailedCount, int Pending,
+        bool Settled, Guid Version, IReadOnlyList<Item> Items);
+
+    public sealed class ResultsValidator : AbstractValidator<Results>
+    {
+        public ResultsValidator()
+        {
+            RuleForEach(x => x.Failed).ChildRules(f => f.RuleFor(x => x.Reason).NotEmpty().WithMessage("请写明拨付失败的原因（如 账号不符、账户冻结）")
+                .MaximumLength(200).WithMessage("失败原因不超过 200 个字"));
+            RuleFor(x => x).Must(x => x.AllPaid || x.PaidLineIds is { Count: > 0 } || x.Failed is { Count: > 0 }).OverridePropertyName("paidLineIds")
+                .WithMessage("请列出已拨付（paidLineIds）或拨付失败（failed）的明细，或 allPaid = true");
+        }
+    }
+
+
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    {
+        public async Task<Result<View>> CreateAsync(Create cmd, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var want = cmd.RetryFailed ? PaymentState.Failed : PaymentState.Pending;
+            var claims = db.Claims.Where(c => c.Status == ClaimStatus.Approved);
+            if (cmd.ClaimIds is { Count: > 0 } ids) claims = claims.Where(c => ids.Contains(c.Id));
+            var lines = await db.ClaimLines.Where(l => l.Decision == LineDecision.Approved && l.Payment == want && claims.Any(c => c.Id == l.ClaimId)).ToListAsync(ct);
+            if (lines.Count == 0)
+                return Result.Refused(new("payment.nothing_to_pay", cmd.RetryFailed ? "没有拨付失败待重新提交的明细" : "没有已审批待拨付的明细"));
+            var now = clock.GetUtcNow().UtcDateTime;
+            var seq = await db.PaymentBatches.CountAsync(ct) + 1;
+            var batch = new PaymentBatch { Number = $"BF{clock.Today():yyyyMMdd}-{seq:D4}", CreatedUtc = now, CreatedBy = user.UserName, ItemCount = lines.Count, TotalFen = lines.Sum(l => l.TotalFen) };
+            foreach (var l in lines)
+            {
+                l.Payment = PaymentState.InBatch;
+                batch.Items.Add(new PaymentItem { LineId = l.Id, AmountFen = l.TotalFen });
+            }
+            db.PaymentBatches.Add(batch);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e)) { return Result.Conflict("这些明细刚被他人编入拨付批次，请刷新后重试"); }
+            return await LoadAsync(db, batch.Id, ct);
+        }
+
+        public async Task<Result<View>> RecordAsync(long id, Results input, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var batch = await db.PaymentBatches.Include(b => b.Items).ThenInclude(i => i.Line).SingleOrDefaultAsync(b => b.Id == id, ct);
+            if (batch is null) return Result.NotFound("没有找到该拨付批次");
+            if (input.Version is { } v && v != batch.Version) return Result.Conflict("该批次已被他人更新，请刷新后重试");
+            var byLine = batch.Items.ToDictionary(i => i.LineId);
+            var paid = input.AllPaid ? batch.Items.Where(i => i.Status == PaymentState.InBatch).Select(i => i.LineId).ToList() : input.PaidLineIds ?? [];
+            var failed = input.Failed ?? [];
+            foreach (var lineId in paid.Concat(failed.Select(f => f.LineId)))
+            {
+                if (!byLine.TryGetValue(lineId, out var item)) return Result.Invalid("paidLineIds", $"明细 {lineId} 不在本批次中");
+                if (item.Status != PaymentState.InBatch) return Result.Refused(new("payment.already_recorded", $"明细 {lineId} 的拨付结果已登记为“{Zh.Of(item.Status)}”"));
+            }
+            var paidOn = input.PaidOn ?? clock.Today();
+            if (paidOn > clock.Today()) return Result.Invalid("paidOn", "拨付日期不能晚于今天");
+            foreach (var lineId in paid)
+            {
+                var item = byLine[lineId];
+                (item.Status, item.PaidOn, item.Line!.Payment, item.Line.PaidOn) = (PaymentState.Paid, paidOn, PaymentState.Paid, paidOn);
+            }
+            foreach (var f in failed)
+            {
+                var item = byLine[f.LineId];
+                (item.Status, item.FailureReason, item.Line!.Payment) = (PaymentState.Failed, f.Reason!.Trim(), PaymentState.Failed);
+            }
+            batch.Settled = batch.Items.All(i => i.Status != PaymentState.InBatch);
+            batch.Touch();
+            var claimIds = batch.Items.Select(i => i.Line!.ClaimId).Distinct().ToList();
+            var now = clock.GetUtcNow().UtcDateTime;
+            foreach (var claim in await db.Claims.Include(c => c.Lines).Include(c => c.Transitions).Where(c => claimIds.Contains(c.Id)).ToListAsync(ct))
+                claim.SettleIfPaid(user.UserName, now);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e)) { return Result.Conflict("该批次刚被他人更新，请刷新后重试"); }
+            return await LoadAsync(db, id, ct);
+        }
+
+        public async Task<Result<View>> OneAsync(long id, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return await db.PaymentBatches.AnyAsync(b => b.Id == id, ct) ? await LoadAsync(db, id, ct) : Result.NotFound("没有找到该拨付批次");
+        }
+
+        public async Task<List<View>> ListAsync(CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var ids = await db.PaymentBatches.OrderByDescending(b => b.Id).Select(b => b.Id).Take(100).ToListAsync(ct);
+            var list = new List<View>();
+            foreach (var id in ids) list.Add((await LoadAsync(db, id, ct)) with { Items = [] });
+            return list;
+        }
+
+        static async Task<View> LoadAsync(AppDbContext db, long id, CancellationToken ct)
+        {
+            var b = await db.PaymentBatches.AsNoTracking().SingleAsync(x => x.Id == id, ct);
+            var items = await Rows(db, id).ToListAsync(ct);
+            var list = items.Select(r => new Item(r.Id, r.LineId, r.ClaimId, r.Number, r.Name, IdNumber.Mask(r.IdNumber), r.Payee == SubsidyPayee.Person ? r.Name + "（社保卡）" : r.Institution,
+                r.AmountFen, r.Status, Zh.Of(r.Status), r.FailureReason, r.PaidOn)).ToList();
+            return new View(b.Id, b.Number, b.CreatedUtc, b.CreatedBy, b.ItemCount, b.TotalFen, list.Count(i => i.Status == PaymentState.Paid),
+                list.Count(i => i.Status == PaymentState.Failed), list.Count(i => i.Status == PaymentState.InBatch), b.Settled, b.Version, list);
+        }
+
+        static IQueryable<Row> Rows(AppDbContext db, long id) =>
+            from i in db.PaymentItems.AsNoTracking() where i.BatchId == id
+            join l in db.ClaimLines on i.LineId equals l.Id
+            join c in db.Claims on l.ClaimId equals c.Id
+            orderby i.Id
+            select new Row(i.Id, i.LineId, c.Id, c.Number, l.Person!.Name, l.Person.IdNumber, c.Payee, c.Institution!.Name, i.AmountFen, i.Status, i.FailureReason, i.PaidOn,
+                l.AmountFen, l.AssessmentFen, l.CertificateNumber, l.Kind, l.Level, db.Occupations.Where(o => o.Id == l.OccupationId).Select(o => o.Name).First(),
+                db.Certificates.Where(x => x.Id == l.CertificateId).Select(x => x.Issuer).FirstOrDefault());
+
+        sealed record Row(long Id, long LineId, long ClaimId, string Number, string Name, string IdNumber, SubsidyPayee Payee, string Institution, long AmountFen,
+            PaymentState Status, string? FailureReason, DateOnly? PaidOn, long TrainingFen, long AssessmentFen, string? CertificateNumber, CertificateKind Kind,
+            SkillLevel Level, string Occupation, string? Issuer);
+
+        /// <summary>The bank's workbook: full ID numbers (payment needs them), so writing it is audited like a reveal.</summary>
+        public async Task<Result<(byte[] Bytes, string Name)>> ExportAsync(long id, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var b = await db.PaymentBatches.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+            if (b is null) return Result.NotFound("没有找到该拨付批次");
+            var rows = await Rows(db, id).ToListAsync(ct);
+            var n = 0;
+            var sheet = rows.Select(r => new Dictionary<string, object?>
+            {
+                ["序号"] = ++n, ["申请编号"] = r.Number, ["姓名"] = r.Name, ["身份证号码"] = r.IdNumber, ["职业（工种）"] = r.Occupation,
+                ["证书类别"] = Zh.Of(r.Kind), ["等级"] = r.Level == SkillLevel.None ? "" : Zh.Of(r.Level), ["证书编号"] = r.CertificateNumber,
+                ["培训补贴（元）"] = r.TrainingFen / 100m, ["培训补贴收款方"] = r.Payee == SubsidyPayee.Person ? r.Name + "（社保卡）" : r.Institution,
+                ["鉴定评价补贴（元）"] = r.AssessmentFen / 100m, ["评价机构"] = r.Issuer, ["合计（元）"] = r.AmountFen / 100m,
+                ["拨付状态"] = Zh.Of(r.Status), ["失败原因"] = r.FailureReason,
+            }).ToList();
+            var ms = new MemoryStream();
+            await ms.SaveAsAsync(sheet, sheetName: "拨付明细", cancellationToken: ct);
+            db.AuditEntries.Add(RevealAudit.Of(user, clock, $"payment-batch:{b.Number}", new { export = rows.Count, batch = b.Number }));
+            await db.SaveChangesAsync(ct);
+            return (ms.ToArray(), $"补贴拨付-{b.Number}.xlsx");
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/subsidies/payment-batches", async (Create cmd, Handler h, CancellationToken ct) =>
+                (await h.CreateAsync(cmd, ct)).ToHttp(v => TypedResults.Created($"/api/subsidies/payment-batches/{v.Id}", v)))
+            .WithName("CreatePaymentBatch").RequireSubsidyCounty()
+            .WithSummary("Gather approved unpaid lines (or, with retryFailed, failed ones) into a payment batch");
+        api.MapGet("/subsidies/payment-batches", async (Handler h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(ct)))
+            .WithName("ListPaymentBatches").WithSummary("Payment batches, newest first")
+            .RequireAuthorization(p => p.RequireRole([.. SubsidyAccess.County, Infrastructure.Auth.Roles.Auditor]));
+        api.MapGet("/subsidies/payment-batches/{id:long}", async (long id, Handler h, CancellationToken ct) => (await h.OneAsync(id, ct)).ToHttp())
+            .WithName("GetPaymentBatch").WithSummary("A payment batch with its items (masked)")
+            .RequireAuthorization(p => p.RequireRole([.. SubsidyAccess.County, Infrastructure.Auth.Roles.Auditor]));
+        api.MapGet("/subsidies/payment-batches/{id:long}/export", async (long id, Handler h, CancellationToken ct) =>
+                (await h.ExportAsync(id, ct)).ToHttp(f => TypedResults.File(f.Bytes, People.Import.ImportPeople.Xlsx, f.Name)))
+            .WithName("ExportPaymentBatch").RequireSubsidyCounty().WithSummary("The batch as xlsx for the bank (full ID numbers; audited)");
+        api.MapPost("/subsidies/payment-batches/{id:long}/results", async (long id, Results input, Handler h, CancellationToken ct) => (await h.RecordAsync(id, input, ct)).ToHttp())
+            .WithName("RecordPaymentResults").WithValidation<Results>().RequireSubsidyCounty()
+            .WithSummary("Record which items the bank paid and which failed (a failed one can be re-submitted in a new batch)");
+    }
+}

@@ -1,0 +1,119 @@
+using FluentValidation;
+
+namespace CountySkills.Web.Features.Subsidies;
+
+/// <summary>
+/// The public notice (公示) of approved subsidy lists, with no sign-in: GET /api/public/notices, GET /api/public/notices/{id}, and
+/// POST /api/public/notices/{id}/objections {contact, text, lineId?} while the notice runs; the page /notices/{id} does the same
+/// with a plain form. Names and ID numbers are masked; everything under /api/public and /notices is rate-limited per address.
+/// The notice id is the claim's id.
+/// </summary>
+public static class PublicNotices
+{
+    public sealed record NoticeLine(long LineId, int Seq, string Name, string IdNumber, string Occupation, string Level, string CertificateKind, long AmountFen);
+
+    public sealed record Notice(long Id, string Title, string Institution, string ClassName, DateOnly ClassStart, DateOnly ClassEnd, DateOnly StartsOn,
+        DateOnly EndsOn, bool Open, string StatusText, long TotalFen, IReadOnlyList<NoticeLine> Lines);
+
+    public sealed record ObjectionInput(string? Contact, string? Text, long? LineId);
+
+    public sealed class ObjectionValidator : AbstractValidator<ObjectionInput>
+    {
+        public ObjectionValidator()
+        {
+            RuleFor(x => x.Contact).NotEmpty().WithMessage("请留下联系方式（姓名和电话），以便调查核实")
+                .MaximumLength(100).WithMessage("联系方式不超过 100 个字");
+            RuleFor(x => x.Text).NotEmpty().WithMessage("请写明异议的内容和理由")
+                .MinimumLength(5).WithMessage("异议内容至少 5 个字").MaximumLength(2000).WithMessage("异议内容不超过 2000 个字");
+        }
+    }
+
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, TimeProvider clock)
+    {
+        public async Task<List<Notice>> CurrentAsync(CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var since = clock.Today().AddDays(-30);
+            var ids = await db.Claims.Where(c => c.NoticeEndsOn != null && c.NoticeEndsOn >= since).OrderByDescending(c => c.NoticeStartsOn).Select(c => c.Id)
+                .Take(50).ToListAsync(ct);
+            var list = new List<Notice>();
+            foreach (var id in ids) list.Add((await LoadAsync(db, id, ct))!);
+            return list;
+        }
+
+        public async Task<Notice?> OneAsync(long id, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return await LoadAsync(db, id, ct);
+        }
+
+        async Task<Notice?> LoadAsync(AppDbContext db, long id, CancellationToken ct)
+        {
+            var c = await db.Claims.AsNoTracking().Include(x => x.Institution).Include(x => x.Class).ThenInclude(k => k!.Occupation)
+                .SingleOrDefaultAsync(x => x.Id == id && x.NoticeStartsOn != null, ct);
+            if (c is null) return null;
+            // What was noticed: the lines approved at review (a line later rejected on an objection stays listed, marked by its decision).
+            var lines = await db.ClaimLines.AsNoTracking().Where(l => l.ClaimId == id && (l.Decision == LineDecision.Approved || l.DecisionReason!.StartsWith("公示异议成立")))
+                .OrderBy(l => l.Id).Select(l => new { l.Id, l.Person!.Name, l.Person.IdNumber, l.OccupationId, l.Level, l.Kind, Fen = l.AmountFen + l.AssessmentFen })
+                .ToListAsync(ct);
+            var occ = await db.Occupations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+            var today = clock.Today();
+            var open = c.NoticeOpen(today);
+            var status = open ? $"公示中，{c.NoticeEndsOn:yyyy年M月d日}结束" : today < c.NoticeStartsOn ? "公示尚未开始" : "公示期已结束";
+            return new Notice(c.Id, $"{c.Institution!.Name}{c.Class!.Name}培训补贴公示", c.Institution.Name, c.Class.Name, c.Class.StartDate, c.Class.EndDate,
+                c.NoticeStartsOn!.Value, c.NoticeEndsOn!.Value, open, status, lines.Sum(l => l.Fen),
+                lines.Select((l, i) => new NoticeLine(l.Id, i + 1, Person.MaskName(l.Name), IdNumber.Mask(l.IdNumber), occ.GetValueOrDefault(l.OccupationId, ""),
+                    l.Level == SkillLevel.None ? "—" : Zh.Of(l.Level), Zh.Of(l.Kind), l.Fen)).ToList());
+        }
+
+        public async Task<Result<long>> FileAsync(long id, ObjectionInput input, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var c = await db.Claims.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.NoticeStartsOn != null, ct);
+            if (c is null) return Result.NotFound("没有找到该公示");
+            if (!c.NoticeOpen(clock.Today()))
+                return Result.Refused(new("notice.closed", $"该公示的公示期为 {c.NoticeStartsOn:yyyy-MM-dd} 至 {c.NoticeEndsOn:yyyy-MM-dd}，现在不在公示期内，不能提出异议"));
+            if (input.LineId is { } line && !await db.ClaimLines.AnyAsync(l => l.Id == line && l.ClaimId == id && l.Decision == LineDecision.Approved, ct))
+                return Result.Invalid("lineId", "公示名单中没有该序号的人员");
+            var o = new Objection { ClaimId = id, LineId = input.LineId, Contact = input.Contact!.Trim(), Text = input.Text!.Trim(), FiledUtc = clock.GetUtcNow().UtcDateTime };
+            db.Objections.Add(o);
+            await db.SaveChangesAsync(ct);
+            return o.Id;
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/public/notices", async (Handler h, CancellationToken ct) => TypedResults.Ok(await h.CurrentAsync(ct)))
+            .AllowAnonymous().WithName("ListPublicNotices").WithSummary("Subsidy notices running or ended in the last 30 days (masked); rate-limited");
+        api.MapGet("/public/notices/{id:long}", async (long id, Handler h, CancellationToken ct) =>
+                await h.OneAsync(id, ct) is { } n ? Results.Ok(n) : Http.Problem(404, "没有找到该公示", "notice.unknown"))
+            .AllowAnonymous().WithName("GetPublicNotice").WithSummary("One subsidy notice with its masked list; rate-limited");
+        api.MapPost("/public/notices/{id:long}/objections", async (long id, ObjectionInput input, Handler h, CancellationToken ct) =>
+                (await h.FileAsync(id, input, ct)).ToHttp(oid => TypedResults.Created($"/api/subsidies/objections/{oid}", new { id = oid, status = "Open", message = "异议已受理，县人社局将调查核实" })))
+            .AllowAnonymous().WithValidation<ObjectionInput>().WithName("FileObjection")
+            .WithSummary("File an objection to a notice while it runs (no sign-in; rate-limited)");
+    }
+
+    /// <summary>The public page: /notices lists them, /notices/{id} shows one with an objection form (a plain POST, no circuit).</summary>
+    public static void MapPages(IEndpointRouteBuilder app)
+    {
+        static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult Page(object args, int status = 200) => new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<NoticePage>(args) { StatusCode = status };
+        app.MapGet("/notices", async (Handler h, CancellationToken ct) => Page(new { List = await h.CurrentAsync(ct) })).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/notices/{id:long}", async (long id, Handler h, CancellationToken ct) =>
+                await h.OneAsync(id, ct) is { } n ? Page(new { Notice = n }) : Page(new { Missing = true }, 404))
+            .AllowAnonymous().ExcludeFromDescription();
+        app.MapPost("/notices/{id:long}", async (long id, [Microsoft.AspNetCore.Mvc.FromForm] string? contact, [Microsoft.AspNetCore.Mvc.FromForm] string? text,
+                [Microsoft.AspNetCore.Mvc.FromForm] long? lineId, Handler h, CancellationToken ct) =>
+            {
+                var input = new ObjectionInput(contact, text, lineId);
+                var check = await new ObjectionValidator().ValidateAsync(input, ct);
+                var r = check.IsValid ? await h.FileAsync(id, input, ct) : Result.Invalid("text", string.Join("；", check.Errors.Select(e => e.ErrorMessage)));
+                var n = await h.OneAsync(id, ct);
+                if (n is null) return Page(new { Missing = true }, 404);
+                return r.IsOk ? Page(new { Notice = n, Filed = r.Value })
+                    : Page(new { Notice = n, Error = r.Detail, Contact = contact, Text = text }, r.Outcome == Outcome.Conflict ? 409 : 400);
+            })
+            .AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+    }
+}
