@@ -62,10 +62,12 @@ public static class DemoTraining
             if (p.Status is not (ClassStatus.InProgress or ClassStatus.Completed or ClassStatus.Closed)) continue;
             foreach (var (s, si) in sessions.Where(s => s.Date <= today).Select((s, i) => (s, i)))
             {
-                s.AttendanceTakenUtc = nowUtc;
+                // Taken at the end of the session's day (17:00 in the county), as a clerk would.
+                var taken = s.Date.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+                s.AttendanceTakenUtc = taken < nowUtc ? taken : nowUtc;
                 db.Attendance.AddRange(enrolments.Select((e, ei) => new AttendanceRecord
                 {
-                    SessionId = s.Id, EnrolmentId = e.Id, Present = (ei * 7 + si * 3) % 11 != 0, RecordedUtc = nowUtc, RecordedBy = "school01",
+                    SessionId = s.Id, EnrolmentId = e.Id, Present = (ei * 7 + si * 3) % 11 != 0, RecordedUtc = s.AttendanceTakenUtc.Value, RecordedBy = "school01",
                 }));
             }
             if (p.Status != ClassStatus.InProgress)

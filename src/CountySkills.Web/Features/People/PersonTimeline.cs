@@ -33,6 +33,7 @@ public static class PersonTimeline
                     events.Add(new Event(clock.ToLocal(merged), $"重复记录 {p.Name}（{IdNumber.Mask(p.IdNumber)}）合并到本人", null, MudBlazor.Color.Warning));
             }
             await AddTrainingAsync(db, people.Select(p => p.Id).ToArray(), events, ct);
+            await AddSubsidiesAsync(db, people.Select(p => p.Id).ToArray(), people.Select(p => p.IdNumber).ToArray(), events, ct);
             foreach (var a in audit.Where(a => a.Action == AuditEntry.Update))
             {
                 var fields = Admin.AuditChanges.Parse(a.Changes).Select(c => c.Field).Where(f => f != nameof(Entity.Version)).ToList();
@@ -71,6 +72,31 @@ public static class PersonTimeline
             foreach (var c in certs)
                 events.Add(new Event(c.IssuedOn.ToDateTime(new TimeOnly(12, 0)), $"取得{Zh.Of(c.Kind)}：{c.OccupationName}{(c.Level == SkillLevel.None ? "" : " " + Zh.Of(c.Level))}",
                     $"编号 {c.Number} · {c.Issuer}{(c.RevokedUtc is null ? "" : " · 已撤销")}", c.RevokedUtc is null ? MudBlazor.Color.Success : MudBlazor.Color.Error));
+        }
+
+        /// <summary>Every subsidy line with its verdict, decision and payment, and the subsidies imported from the old records.</summary>
+        async Task AddSubsidiesAsync(AppDbContext db, long[] personIds, string[] idNumbers, List<Event> events, CancellationToken ct)
+        {
+            var lines = await db.ClaimLines.AsNoTracking().Where(l => EF.Parameter(personIds).Contains(l.PersonId))
+                .Join(db.Claims, l => l.ClaimId, c => c.Id, (l, c) => new
+                {
+                    c.Number, c.Status, c.CreatedUtc, c.SubmittedUtc, Institution = c.Institution!.Name, l.Eligible, l.AmountFen, l.AssessmentFen, l.Reasons,
+                    l.Decision, l.DecisionReason, l.Payment, l.PaidOn, l.Level, Occupation = db.Occupations.Where(o => o.Id == l.OccupationId).Select(o => o.Name).First(),
+                }).ToListAsync(ct);
+            foreach (var l in lines)
+            {
+                var verdict = l.Eligible ? $"符合条件 {new Money(l.AmountFen + l.AssessmentFen)} 元"
+                    : "不符合条件：" + string.Join("、", l.Reasons.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(SubsidyReason.Zh));
+                var decision = l.Decision == LineDecision.Pending ? Zh.Of(l.Status) : $"审核{Zh.Of(l.Decision)}{(l.DecisionReason is { } r ? "（" + r + "）" : "")}";
+                var paid = l.Payment == PaymentState.None ? "" : $" · {Zh.Of(l.Payment)}{(l.PaidOn is { } d ? " " + d.ToString("yyyy-MM-dd") : "")}";
+                events.Add(new Event(clock.ToLocal(l.SubmittedUtc ?? l.CreatedUtc), $"培训补贴申请：{l.Occupation}{(l.Level == SkillLevel.None ? "" : " " + Zh.Of(l.Level))}",
+                    $"{l.Number} · {l.Institution} · {verdict} · {decision}{paid}",
+                    l.Decision == LineDecision.Rejected || !l.Eligible ? MudBlazor.Color.Error : l.Payment == PaymentState.Paid ? MudBlazor.Color.Success : MudBlazor.Color.Info));
+            }
+            var old = await db.HistoricSubsidies.AsNoTracking().Where(h => EF.Parameter(idNumbers).Contains(h.IdNumber)).ToListAsync(ct);
+            foreach (var h in old)
+                events.Add(new Event(h.PaidOn.ToDateTime(new TimeOnly(12, 0)), $"历史培训补贴（导入）：{h.OccupationName}{(h.Level == SkillLevel.None ? "" : " " + Zh.Of(h.Level))}",
+                    $"{new Money(h.AmountFen)} 元 · {h.InstitutionName}{(h.CertificateNumber is { } n ? " · 证书 " + n : "")}", MudBlazor.Color.Success));
         }
     }
 

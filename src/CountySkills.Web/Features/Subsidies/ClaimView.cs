@@ -65,8 +65,11 @@ public sealed record ClaimView(
         var list = new List<ClaimAction>();
         if (!SubsidyAccess.Writers.Any(user.IsInRole)) return list;
         if (c.Editable) list.Add(ClaimAction.Submit);
-        if (c.Status == ClaimStatus.Submitted) list.Add(ClaimAction.Withdraw);
-        if (!user.IsCounty()) return list;
+        if (!user.IsCounty())
+        {
+            if (c.Status == ClaimStatus.Submitted) list.Add(ClaimAction.Withdraw);
+            return list;
+        }
         if (c.Status == ClaimStatus.Submitted) list.Add(ClaimAction.Review);
         if (c.Status == ClaimStatus.Reviewed) list.Add(ClaimAction.Publish);
         if (c.Status == ClaimStatus.InNotice) list.Add(ClaimAction.Approve);
