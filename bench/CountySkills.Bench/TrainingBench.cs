@@ -26,17 +26,24 @@ public static class TrainingBench
 {
     public static async Task RunAsync(int n, string which)
     {
+        await using var app = await PrepareAsync(n);
+        if (which is "training" or "training-roster") await RosterAsync(app);
+        if (which is "training" or "person-timeline") await TimelineAsync(app);
+    }
+
+    /// <summary>The county of <paramref name="n"/> people with two years of training history, kept in /tmp between runs.</summary>
+    public static async Task<BenchApp> PrepareAsync(int n)
+    {
         var sw = Stopwatch.StartNew();
         var people = Path.Combine(Path.GetTempPath(), $"countyskills-bench-people-{n}.db");
         var file = Path.Combine(Path.GetTempPath(), $"countyskills-bench-training-{n}.db");
         var fresh = !File.Exists(file);
         if (fresh && File.Exists(people)) File.Copy(people, file);
-        await using var app = await BenchApp.StartAsync(people: n, reuse: file);
+        var app = await BenchApp.StartAsync(people: n, reuse: file);
         if (fresh || !await HasHistory(app)) await SeedHistoryAsync(app);
         await using (var db = await app.Factory.CreateDbContextAsync()) await db.Database.ExecuteSqlRawAsync("ANALYZE;");
         Console.WriteLine($"county of {n:N0} people with training history ready in {sw.Elapsed.TotalSeconds:F1} s ({file}, kept for the next run)");
-        if (which is "training" or "training-roster") await RosterAsync(app);
-        if (which is "training" or "person-timeline") await TimelineAsync(app);
+        return app;
     }
 
     static async Task<bool> HasHistory(BenchApp app)

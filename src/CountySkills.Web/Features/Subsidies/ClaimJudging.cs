@@ -19,10 +19,13 @@ public static class ClaimJudging
         var trainees = await db.Enrolments.AsNoTracking().Where(e => e.ClassId == cls.Id && e.Status == EnrolmentStatus.Active)
             .Select(e => new { e.Id, e.PersonId, e.Passed, e.Person!.BirthDate }).ToListAsync(ct);
         var taken = await db.Sessions.CountAsync(s => s.ClassId == cls.Id && s.AttendanceTakenUtc != null, ct);
-        var attended = await db.Attendance.Where(a => a.Present && db.Sessions.Any(s => s.Id == a.SessionId && s.ClassId == cls.Id))
+        // Session ids first: a correlated EXISTS on sessions makes SQLite walk the whole attendance table.
+        var sessionIds = await db.Sessions.Where(s => s.ClassId == cls.Id).Select(s => s.Id).ToArrayAsync(ct);
+        var attended = await db.Attendance.Where(a => a.Present && EF.Parameter(sessionIds).Contains(a.SessionId))
             .GroupBy(a => a.EnrolmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var certificates = (await db.Certificates.AsNoTracking()
-                .Where(c => c.RevokedUtc == null && (c.ClassId == cls.Id || db.Enrolments.Any(e => e.Id == c.EnrolmentId && e.ClassId == cls.Id)))
+        var enrolmentIds = trainees.Select(t => (long?)t.Id).ToArray();
+        var certificates = (await db.Certificates.AsNoTracking().Where(c => c.RevokedUtc == null && c.ClassId == cls.Id)
+                .Concat(db.Certificates.AsNoTracking().Where(c => c.RevokedUtc == null && c.ClassId != cls.Id && EF.Parameter(enrolmentIds).Contains(c.EnrolmentId)))
                 .ToListAsync(ct))
             .GroupBy(c => c.PersonId)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => Array.IndexOf(Preference, c.Kind)).ThenBy(c => c.Level == SkillLevel.None ? 9 : (int)c.Level).First());

@@ -31,7 +31,8 @@ public static class FraudSignals
                 twice.Select(x => byPerson[x.PersonId]).Distinct().ToList()));
 
         var sessionDays = await db.Sessions.Where(s => s.ClassId == cls.Id).Select(s => s.Date).Distinct().ToListAsync(ct);
-        var marks = await db.Attendance.Where(a => db.Sessions.Any(s => s.Id == a.SessionId && s.ClassId == cls.Id))
+        var sessionIds = await db.Sessions.Where(s => s.ClassId == cls.Id).Select(s => s.Id).ToArrayAsync(ct);
+        var marks = await db.Attendance.Where(a => EF.Parameter(sessionIds).Contains(a.SessionId))
             .Select(a => new { a.EnrolmentId, a.RecordedUtc }).ToListAsync(ct);
         var days = sessionDays.ToHashSet();
         var odd = marks.Select(m => new { m.EnrolmentId, Day = DateOnly.FromDateTime(clock.ToLocal(m.RecordedUtc)) }).Where(m => !days.Contains(m.Day)).ToList();

@@ -10,7 +10,9 @@ public static class Roster
     public static async Task<List<TraineeView>> LoadAsync(AppDbContext db, long classId, DateOnly today, CancellationToken ct, long? enrolmentId = null)
     {
         var taken = await db.Sessions.CountAsync(s => s.ClassId == classId && s.AttendanceTakenUtc != null, ct);
-        var attended = await db.Attendance.Where(a => a.Present && db.Sessions.Any(s => s.Id == a.SessionId && s.ClassId == classId))
+        // Session ids first: a correlated EXISTS on sessions makes SQLite walk the whole attendance table.
+        var sessionIds = await db.Sessions.Where(s => s.ClassId == classId).Select(s => s.Id).ToArrayAsync(ct);
+        var attended = await db.Attendance.Where(a => a.Present && EF.Parameter(sessionIds).Contains(a.SessionId))
             .GroupBy(a => a.EnrolmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var q = db.Enrolments.AsNoTracking().Where(e => e.ClassId == classId);
         if (enrolmentId is { } eid) q = q.Where(e => e.Id == eid);
