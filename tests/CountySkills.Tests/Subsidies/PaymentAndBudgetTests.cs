@@ -91,6 +91,28 @@ public abstract class SubsidyPaymentAndBudgetTests(ClockedApp app)
         Assert.Equal("Approved", (await GetClaim(county, id)).GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task Batches_requested_at_the_same_time_never_put_a_line_in_two_batches()
+    {
+        var county = await app.ClientFor("county");
+        var c = await CompletedClass(app, county, new ClassPlan { Name = "并发拨付班", Count = 3 });
+        var id = IdOf(await Claim(county, c.ClassId));
+        await Approved(county, id, app.Clock.Today);
+        var clients = new[] { county, await app.ClientFor("county"), await app.ClientFor("admin") };
+
+        var responses = await Task.WhenAll(clients.Select(k => k.PostAsJsonAsync("/api/subsidies/payment-batches", new { claimIds = new[] { id } })));
+        var batched = new List<long>();
+        foreach (var r in responses)
+        {
+            var body = await r.Content.ReadAsStringAsync();
+            Assert.True(r.StatusCode is HttpStatusCode.Created or HttpStatusCode.Conflict, $"{(int)r.StatusCode}: {body}");
+            if (r.StatusCode == HttpStatusCode.Created)
+                batched.AddRange(JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("lineId").GetInt64()));
+        }
+        Assert.Equal(3, batched.Count);
+        Assert.Equal(3, batched.Distinct().Count());
+    }
+
     static JsonElement Fund(JsonElement budgets, string fund) => Assert.Single(budgets.EnumerateArray(), f => f.GetProperty("fund").GetString() == fund);
 
     [Fact]

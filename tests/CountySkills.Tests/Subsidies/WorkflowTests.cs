@@ -92,6 +92,17 @@ public abstract class SubsidyWorkflowTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task Two_claims_for_one_class_at_the_same_time_make_one_claim_and_one_409()
+    {
+        var county = await app.ClientFor("county");
+        var c = await CompletedClass(app, county, new ClassPlan { Name = "并发申请班", Count = 1 });
+        var both = await Task.WhenAll(TryClaim(county, c.ClassId), TryClaim(await app.ClientFor("school01"), c.ClassId));
+        Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], both.Select(r => r.StatusCode).Order().ToArray());
+        await Refused(both.Single(r => r.StatusCode == HttpStatusCode.Conflict), HttpStatusCode.Conflict, "claim.duplicate");
+        Assert.Equal(1, (await HttpAssert.Json(await county.GetAsync("/api/subsidies/claims?q=并发申请班"))).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
     public async Task An_institution_sees_only_its_own_claims_and_another_institutions_claim_is_403_without_names()
     {
         var county = await app.ClientFor("county");
