@@ -47,6 +47,8 @@ sealed class ClaimLineConfiguration : IEntityTypeConfiguration<ClaimLine>
     public void Configure(EntityTypeBuilder<ClaimLine> e)
     {
         e.Property(x => x.CertificateNumber).HasMaxLength(40);
+        // A line is put in a payment batch only from the state it was read in: two batches at once cannot both take it.
+        e.Property(x => x.Payment).IsConcurrencyToken();
         e.Property(x => x.AttendancePercent).HasPrecision(5, 1);
         e.Property(x => x.Reasons).HasMaxLength(300);
         e.Property(x => x.Explanations).HasMaxLength(4000);

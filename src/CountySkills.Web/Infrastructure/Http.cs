@@ -43,6 +43,11 @@ public static class Http
         _ => "服务器内部错误",
     };
 
+    /// <summary>Field errors named as the JSON names the fields: IdNumber → idNumber, Decisions[0].Reason → decisions[0].reason.</summary>
+    public static Dictionary<string, string[]> CamelKeys(IDictionary<string, string[]> errors) =>
+        errors.GroupBy(e => string.Join('.', e.Key.Split('.').Select(p => p.Length > 0 ? char.ToLowerInvariant(p[0]) + p[1..] : p)))
+            .ToDictionary(g => g.Key, g => g.SelectMany(e => e.Value).ToArray());
+
     /// <summary>Runs the request's one validator before the handler; field errors come back as 400 ValidationProblem.</summary>
     public static RouteHandlerBuilder WithValidation<T>(this RouteHandlerBuilder b) => b
         .AddEndpointFilter(async (ctx, next) =>
@@ -53,7 +58,7 @@ public static class Http
             var validator = ctx.HttpContext.RequestServices.GetRequiredService<IValidator<T>>();
             var result = await validator.ValidateAsync(arg, ctx.HttpContext.RequestAborted);
             if (!result.IsValid)
-                return TypedResults.ValidationProblem(result.ToDictionary(), title: "提交的数据有误");
+                return TypedResults.ValidationProblem(CamelKeys(result.ToDictionary()), title: "提交的数据有误");
             return await next(ctx);
         })
         .ProducesValidationProblem();

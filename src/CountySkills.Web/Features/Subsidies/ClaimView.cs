@@ -53,7 +53,7 @@ public sealed record ClaimView(
         return new ClaimView(c.Id, c.Number, c.ClassId, cls.Name, cls.StartDate, cls.EndDate, c.InstitutionId, c.Institution!.Name, cls.Occupation!.Name,
             c.Fund, Zh.Of(c.Fund), c.Payee, Zh.Of(c.Payee), c.Status, Zh.Of(c.Status), c.ClaimedOn, c.RulesId, c.NoticeStartsOn, c.NoticeEndsOn,
             c.NoticeStartsOn is null ? null : c.Id, open, c.Version,
-            lines.Count, lines.Count(l => l.Eligible), lines.Where(l => l.Eligible).Sum(l => l.AmountFen + l.AssessmentFen),
+            lines.Count, lines.Count(l => l.Eligible), lines.Where(l => l.Eligible && l.Decision != LineDecision.Rejected).Sum(l => l.AmountFen + l.AssessmentFen),
             c.Lines.Where(l => l.Decision == LineDecision.Approved).Sum(l => l.TotalFen), c.Lines.Where(l => l.Payment == PaymentState.Paid).Sum(l => l.TotalFen),
             lines, signals, budget,
             c.Transitions.OrderBy(t => t.Id).Select(t => new Step(t.Action, t.Action is { } a ? Zh.Of(a) : "系统", t.From, t.To, t.AtUtc, t.UserName, t.Reason)).ToList(),

@@ -10,7 +10,8 @@ namespace CountySkills.Web.Features.Subsidies;
 /// </summary>
 public static class PublicNotices
 {
-    public sealed record NoticeLine(long LineId, int Seq, string Name, string IdNumber, string Occupation, string Level, string CertificateKind, long AmountFen);
+    public sealed record NoticeLine(long LineId, int Seq, string Name, string IdNumber, string Occupation, string Level, string CertificateKind, long AmountFen,
+        bool Cancelled, string? CancelledReason);
 
     public sealed record Notice(long Id, string Title, string Institution, string ClassName, DateOnly ClassStart, DateOnly ClassEnd, DateOnly StartsOn,
         DateOnly EndsOn, bool Open, string StatusText, long TotalFen, IReadOnlyList<NoticeLine> Lines);
@@ -52,18 +53,19 @@ public static class PublicNotices
             var c = await db.Claims.AsNoTracking().Include(x => x.Institution).Include(x => x.Class).ThenInclude(k => k!.Occupation)
                 .SingleOrDefaultAsync(x => x.Id == id && x.NoticeStartsOn != null, ct);
             if (c is null) return null;
-            // What was noticed: the lines approved at review (a line later rejected on an objection stays listed, marked by its decision).
+            // What was noticed: the lines approved at review; a line later rejected on an objection stays listed, marked cancelled, and leaves the total.
             var lines = await db.ClaimLines.AsNoTracking().Where(l => l.ClaimId == id && (l.Decision == LineDecision.Approved || l.DecisionReason!.StartsWith("公示异议成立")))
-                .OrderBy(l => l.Id).Select(l => new { l.Id, l.Person!.Name, l.Person.IdNumber, l.OccupationId, l.Level, l.Kind, Fen = l.AmountFen + l.AssessmentFen })
+                .OrderBy(l => l.Id).Select(l => new { l.Id, l.Person!.Name, l.Person.IdNumber, l.OccupationId, l.Level, l.Kind, Fen = l.AmountFen + l.AssessmentFen,
+                    Cancelled = l.Decision == LineDecision.Rejected, l.DecisionReason })
                 .ToListAsync(ct);
             var occ = await db.Occupations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
             var today = clock.Today();
             var open = c.NoticeOpen(today);
             var status = open ? $"公示中，{c.NoticeEndsOn:yyyy年M月d日}结束" : today < c.NoticeStartsOn ? "公示尚未开始" : "公示期已结束";
             return new Notice(c.Id, $"{c.Institution!.Name}{c.Class!.Name}培训补贴公示", c.Institution.Name, c.Class.Name, c.Class.StartDate, c.Class.EndDate,
-                c.NoticeStartsOn!.Value, c.NoticeEndsOn!.Value, open, status, lines.Sum(l => l.Fen),
+                c.NoticeStartsOn!.Value, c.NoticeEndsOn!.Value, open, status, lines.Where(l => !l.Cancelled).Sum(l => l.Fen),
                 lines.Select((l, i) => new NoticeLine(l.Id, i + 1, Person.MaskName(l.Name), IdNumber.Mask(l.IdNumber), occ.GetValueOrDefault(l.OccupationId, ""),
-                    l.Level == SkillLevel.None ? "—" : Zh.Of(l.Level), Zh.Of(l.Kind), l.Fen)).ToList());
+                    l.Level == SkillLevel.None ? "—" : Zh.Of(l.Level), Zh.Of(l.Kind), l.Cancelled ? 0 : l.Fen, l.Cancelled, l.Cancelled ? l.DecisionReason : null)).ToList());
         }
 
         public async Task<Result<long>> FileAsync(long id, ObjectionInput input, CancellationToken ct)

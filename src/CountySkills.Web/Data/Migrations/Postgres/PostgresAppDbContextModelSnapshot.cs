@@ -325,6 +325,7 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Payment")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<long>("PersonId")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CountySkills.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129045939_Subsidies")]
+    [Migration("20261129051916_Subsidies")]
     partial class Subsidies
     {
         /// <inheritdoc />
@@ -313,6 +313,7 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Payment")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("PersonId")

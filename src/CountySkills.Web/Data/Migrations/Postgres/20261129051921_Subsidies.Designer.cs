@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CountySkills.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129045944_Subsidies")]
+    [Migration("20261129051921_Subsidies")]
     partial class Subsidies
     {
         /// <inheritdoc />
@@ -328,6 +328,7 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasColumnType("date");
 
                     b.Property<int>("Payment")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<long>("PersonId")
