@@ -145,14 +145,15 @@ public sealed class SubsidyClaim : Entity, IInstitutionScoped
         ApprovedUtc = now;
         ApprovedBy = actor;
         foreach (var l in Lines.Where(l => l.Decision == LineDecision.Approved)) l.Payment = PaymentState.Pending;
-        Record(ClaimAction.Approve, Lines.Any(l => l.Decision == LineDecision.Approved) ? ClaimStatus.Approved : ClaimStatus.Paid, actor, now, null);
+        Record(ClaimAction.Approve, ClaimStatus.Approved, actor, now, null);
         return null;
     }
 
     /// <summary>After a payment result: the claim is paid once every approved line is.</summary>
     public void SettleIfPaid(string actor, DateTime now)
     {
-        if (Status == ClaimStatus.Approved && Lines.Where(l => l.Decision == LineDecision.Approved).All(l => l.Payment == PaymentState.Paid))
+        var payable = Lines.Where(l => l.Decision == LineDecision.Approved).ToList();
+        if (Status == ClaimStatus.Approved && payable.Count > 0 && payable.All(l => l.Payment == PaymentState.Paid))
         {
             Transitions.Add(new ClaimTransition { ClaimId = Id, Action = null, From = Status, To = ClaimStatus.Paid, AtUtc = now, UserName = actor, Reason = "全部拨付完成" });
             Status = ClaimStatus.Paid;

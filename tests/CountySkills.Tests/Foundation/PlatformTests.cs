@@ -37,6 +37,10 @@ public abstract class PlatformTests(AppFactory app)
         var paths = doc.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/auth/login", out _));
         Assert.True(paths.TryGetProperty("/api/people", out _));
+        foreach (var path in new[] { "/api/subsidies/claims", "/api/subsidies/claims/{id}/transitions", "/api/subsidies/eligibility", "/api/subsidies/history-imports",
+                     "/api/subsidies/payment-batches", "/api/subsidies/payment-batches/{id}/export", "/api/subsidies/objections/{id}/resolution",
+                     "/api/public/notices/{id}/objections", "/api/subsidies/rules", "/api/subsidies/budgets" })
+            Assert.True(paths.TryGetProperty(path, out _), $"{path} is not in the OpenAPI document");
         var scalar = await app.CreateClient().GetAsync("/scalar");
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
     }

@@ -22,13 +22,23 @@ public static class FraudSignals
             .ToDictionaryAsync(p => p.Id, ct);
 
         var (start, end) = (cls.StartDate, cls.EndDate);
-        var twice = await db.ClaimLines.Where(l => EF.Parameter(personIds).Contains(l.PersonId) && l.ClaimId != claim.Id && l.Decision != LineDecision.Rejected)
+        // The same human may sit in the ledger twice (a duplicate merged later): the other record's claims count too.
+        var survivors = await db.People.Where(p => EF.Parameter(personIds).Contains(p.Id)).Select(p => new { p.Id, Root = p.MergedIntoId ?? p.Id }).ToListAsync(ct);
+        var roots = survivors.Select(x => x.Root).Distinct().ToArray();
+        var related = await db.People.Where(p => EF.Parameter(roots).Contains(p.Id)).Select(p => new { p.Id, Root = p.Id })
+            .Concat(db.People.Where(p => p.MergedIntoId != null && EF.Parameter(roots).Contains(p.MergedIntoId.Value)).Select(p => new { p.Id, Root = p.MergedIntoId!.Value }))
+            .ToListAsync(ct);
+        var lineOfRoot = survivors.GroupBy(x => x.Root).ToDictionary(g => g.Key, g => byPerson[g.First().Id]);
+        var rootOf = related.ToDictionary(x => x.Id, x => x.Root);
+        var everyone = rootOf.Keys.ToArray();
+        var twice = await db.ClaimLines.Where(l => EF.Parameter(everyone).Contains(l.PersonId) && l.ClaimId != claim.Id && l.Decision != LineDecision.Rejected)
             .Join(db.Claims, l => l.ClaimId, c => c.Id, (l, c) => new { l.PersonId, c.Number, c.InstitutionId, Institution = c.Institution!.Name, c.Class!.StartDate, c.Class.EndDate })
             .Where(x => x.InstitutionId != claim.InstitutionId && x.StartDate <= end && start <= x.EndDate).ToListAsync(ct);
         if (twice.Count > 0)
             signals.Add(new(ClaimedTwice, "同一人被两家机构申报（培训时间重叠）",
-                string.Join("；", twice.Select(x => $"{names[x.PersonId].Name}：{x.Institution} {x.Number}（{x.StartDate:yyyy-MM-dd}–{x.EndDate:yyyy-MM-dd}）")),
-                twice.Select(x => byPerson[x.PersonId]).Distinct().ToList()));
+                string.Join("；", twice.Select(x => $"{names[LineOwner(x.PersonId)].Name}：{x.Institution} {x.Number}（{x.StartDate:yyyy-MM-dd}–{x.EndDate:yyyy-MM-dd}）")),
+                twice.Select(x => lineOfRoot[rootOf[x.PersonId]]).Distinct().ToList()));
+        long LineOwner(long personId) => lines.Single(l => l.Id == lineOfRoot[rootOf[personId]]).PersonId;
 
         var sessionDays = await db.Sessions.Where(s => s.ClassId == cls.Id).Select(s => s.Date).Distinct().ToListAsync(ct);
         var sessionIds = await db.Sessions.Where(s => s.ClassId == cls.Id).Select(s => s.Id).ToArrayAsync(ct);
