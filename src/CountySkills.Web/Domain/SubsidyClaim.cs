@@ -6,7 +6,7 @@ public enum ClaimStatus
     [Zh("已提交")] Submitted = 2,
     [Zh("已退回修改", "已退回")] Returned = 3,
     [Zh("已审核")] Reviewed = 4,
-    [Zh("公示中", "公示")] InNotice = 5,
+    [Zh("公示中", "公示", "Notice", "PublicNotice", "Noticed", "Published")] InNotice = 5,
     [Zh("已审批", "审批通过")] Approved = 6,
     [Zh("已拨付")] Paid = 7,
 }
@@ -16,8 +16,9 @@ public enum ClaimAction
     [Zh("提交申请", "提交")] Submit = 1,
     [Zh("撤回申请", "撤回")] Withdraw = 2,
     [Zh("审核", "审核完成")] Review = 3,
-    [Zh("发布公示", "公示")] Publish = 4,
+    [Zh("发布公示", "公示", "notice", "startNotice", "start_notice", "publishNotice")] Publish = 4,
     [Zh("审批通过", "审批")] Approve = 5,
+    [Zh("退回修改", "退回")] Return = 6,
 }
 
 public enum LineDecision
@@ -121,6 +122,28 @@ public sealed class SubsidyClaim : Entity, IInstitutionScoped
         ReviewedBy = actor;
         var back = Lines.Any(l => l.Decision == LineDecision.Returned);
         Record(ClaimAction.Review, back ? ClaimStatus.Returned : ClaimStatus.Reviewed, actor, now, back ? "部分学员退回修改" : null);
+        return null;
+    }
+
+    /// <summary>The reviewer sends the whole claim back: every undecided line is returned with the reason.</summary>
+    public Refusal? ReturnAll(string? reason, string actor, DateTime now)
+    {
+        if (State(ClaimAction.Return, ClaimStatus.Submitted) is { } r) return r;
+        if (string.IsNullOrWhiteSpace(reason)) return new("claim.reason_required", "退回修改须写明原因");
+        foreach (var l in Lines.Where(l => l.Decision == LineDecision.Pending)) l.Decide(LineDecision.Returned, reason, actor, now);
+        ReviewedUtc = now;
+        ReviewedBy = actor;
+        Record(ClaimAction.Return, ClaimStatus.Returned, actor, now, reason.Trim());
+        return null;
+    }
+
+    /// <summary>One line decided ahead of finishing the review (the review keeps it).</summary>
+    public Refusal? DecideLine(long lineId, LineDecision decision, string? reason, string actor, DateTime now)
+    {
+        if (State(ClaimAction.Review, ClaimStatus.Submitted) is { } r) return r;
+        if (Lines.FirstOrDefault(l => l.Id == lineId) is not { } line) return new("line.not_found", $"第 {lineId} 号明细不属于本申请");
+        if (line.Decide(decision, reason, actor, now) is { } refusal) return refusal;
+        Touch();
         return null;
     }
 

@@ -7,7 +7,7 @@ public sealed record ClaimView(
     string OccupationName, SubsidyFund Fund, string FundName, SubsidyPayee Payee, string PayeeName, ClaimStatus Status, string StatusName,
     DateOnly ClaimedOn, long RulesId, DateOnly? NoticeStartsOn, DateOnly? NoticeEndsOn, long? NoticeId, int OpenObjections, Guid Version,
     int LineCount, int EligibleCount, long EligibleFen, long ApprovedFen, long PaidFen,
-    IReadOnlyList<ClaimView.Line> Lines, IReadOnlyList<FraudSignal> Signals, ClaimView.BudgetCheck? Budget,
+    IReadOnlyList<ClaimView.Line> Lines, IReadOnlyList<FraudSignal> Signals, ClaimView.BudgetCheck? Budget, bool BudgetExceeded,
     IReadOnlyList<ClaimView.Step> Transitions, IReadOnlyList<ClaimAction> Actions)
 {
     public sealed record Line(long Id, long PersonId, string Name, string IdNumber, long EnrolmentId, string? CertificateNumber, DateOnly? CertificateIssuedOn,
@@ -55,7 +55,7 @@ public sealed record ClaimView(
             c.NoticeStartsOn is null ? null : c.Id, open, c.Version,
             lines.Count, lines.Count(l => l.Eligible), lines.Where(l => l.Eligible && l.Decision != LineDecision.Rejected).Sum(l => l.AmountFen + l.AssessmentFen),
             c.Lines.Where(l => l.Decision == LineDecision.Approved).Sum(l => l.TotalFen), c.Lines.Where(l => l.Payment == PaymentState.Paid).Sum(l => l.TotalFen),
-            lines, signals, budget,
+            lines, signals, budget, budget?.Exceeded == true,
             c.Transitions.OrderBy(t => t.Id).Select(t => new Step(t.Action, t.Action is { } a ? Zh.Of(a) : "系统", t.From, t.To, t.AtUtc, t.UserName, t.Reason)).ToList(),
             ActionsFor(c, user));
     }
@@ -70,7 +70,7 @@ public sealed record ClaimView(
             if (c.Status == ClaimStatus.Submitted) list.Add(ClaimAction.Withdraw);
             return list;
         }
-        if (c.Status == ClaimStatus.Submitted) list.Add(ClaimAction.Review);
+        if (c.Status == ClaimStatus.Submitted) list.AddRange([ClaimAction.Review, ClaimAction.Return]);
         if (c.Status == ClaimStatus.Reviewed) list.Add(ClaimAction.Publish);
         if (c.Status == ClaimStatus.InNotice) list.Add(ClaimAction.Approve);
         return list;

@@ -11,9 +11,15 @@ namespace CountySkills.Web.Features.Subsidies;
 /// </summary>
 public static class PaymentBatches
 {
-    public sealed record Create(List<long>? ClaimIds, bool RetryFailed = false);
+    public sealed record Create(List<long>? ClaimIds, bool RetryFailed = false, long? ClaimId = null)
+    {
+        [System.Text.Json.Serialization.JsonIgnore] public List<long>? Claims => ClaimId is { } one ? [.. ClaimIds ?? [], one] : ClaimIds;
+    }
     public sealed record Failed(long LineId, string? Reason);
-    public sealed record Results(DateOnly? PaidOn, List<long>? PaidLineIds, List<Failed>? Failed, bool AllPaid = false, Guid? Version = null);
+    public sealed record Results(DateOnly? PaidOn, List<long>? PaidLineIds, List<Failed>? Failed, bool AllPaid = false, Guid? Version = null, List<long>? Paid = null)
+    {
+        [System.Text.Json.Serialization.JsonIgnore] public List<long>? PaidLines => Paid is { Count: > 0 } p ? [.. PaidLineIds ?? [], .. p] : PaidLineIds;
+    }
 
     public sealed record Item(long Id, long LineId, long ClaimId, string ClaimNumber, string Name, string IdNumber, string Payee, long AmountFen,
         PaymentState Status, string StatusName, string? FailureReason, DateOnly? PaidOn);
@@ -26,7 +32,7 @@ public static class PaymentBatches
         {
             RuleForEach(x => x.Failed).ChildRules(f => f.RuleFor(x => x.Reason).NotEmpty().WithMessage("请写明拨付失败的原因（如 账号不符、账户冻结）")
                 .MaximumLength(200).WithMessage("失败原因不超过 200 个字"));
-            RuleFor(x => x).Must(x => x.AllPaid || x.PaidLineIds is { Count: > 0 } || x.Failed is { Count: > 0 }).OverridePropertyName("paidLineIds")
+            RuleFor(x => x).Must(x => x.AllPaid || x.PaidLines is { Count: > 0 } || x.Failed is { Count: > 0 }).OverridePropertyName("paidLineIds")
                 .WithMessage("请列出已拨付（paidLineIds）或拨付失败（failed）的明细，或 allPaid = true");
         }
     }
@@ -39,7 +45,7 @@ public static class PaymentBatches
             await using var db = await dbs.CreateDbContextAsync(ct);
             var want = cmd.RetryFailed ? PaymentState.Failed : PaymentState.Pending;
             var claims = db.Claims.Where(c => c.Status == ClaimStatus.Approved);
-            if (cmd.ClaimIds is { Count: > 0 } ids) claims = claims.Where(c => ids.Contains(c.Id));
+            if (cmd.Claims is { Count: > 0 } ids) claims = claims.Where(c => ids.Contains(c.Id));
             var lines = await db.ClaimLines.Where(l => l.Decision == LineDecision.Approved && l.Payment == want && claims.Any(c => c.Id == l.ClaimId)).ToListAsync(ct);
             if (lines.Count == 0)
                 return Result.Refused(new("payment.nothing_to_pay", cmd.RetryFailed ? "没有拨付失败待重新提交的明细" : "没有已审批待拨付的明细"));
@@ -64,7 +70,7 @@ public static class PaymentBatches
             if (batch is null) return Result.NotFound("没有找到该拨付批次");
             if (input.Version is { } v && v != batch.Version) return Result.Conflict("该批次已被他人更新，请刷新后重试");
             var byLine = batch.Items.ToDictionary(i => i.LineId);
-            var paid = input.AllPaid ? batch.Items.Where(i => i.Status == PaymentState.InBatch).Select(i => i.LineId).ToList() : input.PaidLineIds ?? [];
+            var paid = input.AllPaid ? batch.Items.Where(i => i.Status == PaymentState.InBatch).Select(i => i.LineId).ToList() : input.PaidLines ?? [];
             var failed = input.Failed ?? [];
             foreach (var lineId in paid.Concat(failed.Select(f => f.LineId)))
             {

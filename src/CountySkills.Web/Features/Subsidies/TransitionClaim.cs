@@ -34,7 +34,7 @@ public static class TransitionClaim
         public Validator()
         {
             RuleFor(x => x.Resolved).NotNull().OverridePropertyName("action")
-                .WithMessage("请说明要进行的操作：action = submit、withdraw、review、publish 或 approve");
+                .WithMessage("请说明要进行的操作：action = submit、withdraw、review、return、publish 或 approve");
             RuleFor(x => x.Reason).MaximumLength(500).WithMessage("说明不超过 500 个字");
             RuleForEach(x => x.Decisions).ChildRules(d =>
             {
@@ -72,6 +72,7 @@ public static class TransitionClaim
                     }
                     break;
                 case ClaimAction.Withdraw: refusal = claim.Withdraw(user.UserName, now); break;
+                case ClaimAction.Return: refusal = claim.ReturnAll(cmd.Reason, user.UserName, now); break;
                 case ClaimAction.Review:
                     refusal = claim.Review((cmd.Decisions ?? []).ToDictionary(d => d.LineId, d => (d.Decision, d.Reason)), user.UserName, now);
                     break;
@@ -89,7 +90,7 @@ public static class TransitionClaim
                 return refusal.Code switch
                 {
                     "line.reason_required" or "line.decision" or "line.not_found" or "line.ineligible" => Result.Refused(refusal, "decisions"),
-                    "notice.reason_required" => Result.Refused(refusal, "reason"),
+                    "notice.reason_required" or "claim.reason_required" => Result.Refused(refusal, "reason"),
                     _ => Result.Refused(refusal),
                 };
             try { await db.SaveChangesAsync(ct); }
