@@ -85,4 +85,51 @@ public sealed class SubsidyFlowTests(AppServer app)
         await county.WaitForSelectorAsync("[data-testid=claim-status][data-status=Paid]");
         await county.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Old_subsidy_records_imported_by_the_county_stop_a_clerk_from_promising_the_same_subsidy_again()
+    {
+        var n = Random.Shared.Next(1, 8000);
+        var first17 = $"41992119{80 + n % 15}{1 + n % 12:00}{1 + n % 27:00}{(n % 400) * 2 + 101:000}";
+        var id = first17 + CountySkills.Web.Domain.IdNumber.ComputeCheck(first17);
+        var file = Path.Combine(Path.GetTempPath(), $"history-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(file, string.Join("\r\n",
+            "身份证号码,姓名,职业（工种）,等级,证书编号,补贴金额（元）,发放日期,培训机构",
+            $"{id},历史学员,焊工,初级,,1200,2024-06-30,禾丰县高级技工学校",
+            $"{id[..17]},号码不全,焊工,初级,,1200,2024-06-30,禾丰县高级技工学校"), new System.Text.UTF8Encoding(true));
+
+        // The county officer previews the old records, sees the bad row, and imports the good one.
+        var county = await app.SignedIn("county");
+        await county.GotoAsync("/subsidies/history");
+        await AppServer.WaitInteractive(county);
+        await county.SetInputFilesAsync("[data-testid=history-file]", file);
+        await county.WaitForSelectorAsync("[data-testid=history-report]");
+        Assert.Equal("1", (await county.InnerTextAsync("[data-testid=history-created]")).Trim());
+        Assert.Equal("1", (await county.InnerTextAsync("[data-testid=history-rejected]")).Trim());
+        Assert.Contains("17 位", await county.InnerTextAsync("[data-testid=history-err]"));
+        await county.ClickAsync("[data-testid=history-commit]");
+        await county.WaitForSelectorAsync("text=导入完成");
+        await county.Context.CloseAsync();
+
+        // Before enrolling the person, the clerk checks: 焊工 初级 was subsidised already, 中级 still can be.
+        var clerk = await app.SignedIn("school01");
+        await clerk.GotoAsync("/subsidies/eligibility");
+        await AppServer.WaitInteractive(clerk);
+        await clerk.FillAsync(Input("elig-id"), id);
+        await clerk.ClickAsync("[data-testid=elig-occupation]");
+        await clerk.ClickAsync(".mud-popover-open .mud-list-item >> text=焊工（6-18-02-04）");
+        await clerk.ClickAsync("[data-testid=elig-level]");
+        await clerk.ClickAsync(".mud-popover-open .mud-list-item >> text=五级/初级工");
+        await clerk.ClickAsync("[data-testid=elig-check]");
+        await clerk.WaitForSelectorAsync("[data-testid=elig-answer][data-eligible=false]");
+        var reason = await clerk.InnerTextAsync("[data-testid=elig-reason][data-code=same_level_already_subsidised]");
+        Assert.Contains("2024-06-30", reason);
+        await clerk.ClickAsync("[data-testid=elig-level]");
+        await clerk.ClickAsync(".mud-popover-open .mud-list-item >> text=四级/中级工");
+        await clerk.ClickAsync("[data-testid=elig-check]");
+        await clerk.WaitForSelectorAsync("[data-testid=elig-answer][data-eligible=true]");
+        Assert.Contains("1,600.00", await clerk.InnerTextAsync("[data-testid=elig-answer]"));
+        await clerk.Context.CloseAsync();
+        File.Delete(file);
+    }
 }
