@@ -81,6 +81,22 @@ public abstract class SubsidySignalsAndTimelineTests(ClockedApp app)
         Assert.Contains("不符合条件", second);
         Assert.Contains("出勤率不足", second);
     }
+
+    [Fact]
+    public async Task Every_eligibility_check_is_in_the_audit_log_with_who_asked_about_whom()
+    {
+        var county = await app.ClientFor("county");
+        var id = Ids.New(1992);
+        var person = await AddPerson(county, id, "查询对象");
+        var school = await app.ClientFor("school01");
+        var answer = await HttpAssert.Json(await Check(school, new { idNumber = id, occupationCode = Housekeeping, level = "Junior" }));
+        Assert.True(answer.GetProperty("eligible").GetBoolean());
+        var audit = await HttpAssert.Json(await (await app.ClientFor("auditor")).GetAsync($"/api/audit?entityKey={person.GetProperty("id").GetInt64()}&action=Reveal"));
+        var entry = Assert.Single(audit.GetProperty("items").EnumerateArray());
+        Assert.Equal("school01", entry.GetProperty("userName").GetString());
+        Assert.Contains("eligibility", entry.GetProperty("changes").GetString());
+        Assert.DoesNotContain(id, entry.GetProperty("changes").GetString());
+    }
 }
 
 public sealed class SubsidySignalsAndTimelineTests_Sqlite(ClockedSqliteApp app) : SubsidySignalsAndTimelineTests(app), IClassFixture<ClockedSqliteApp>;

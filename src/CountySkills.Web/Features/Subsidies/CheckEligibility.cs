@@ -71,6 +71,10 @@ public static class CheckEligibility
             var facts = new SubsidyFacts(id.BirthDate, occupation.Id, occupation.Name, level, kind, null, q.CertificateIssuedOn, rate, q.Completed,
                 institution?.OnCatalogue, institution?.Name, on, on);
             var v = Eligibility.Judge(facts, history, rules);
+            // A check shows someone's subsidy history to the asker: who asked about whom is kept for the auditors.
+            db.AuditEntries.Add(People.RevealAudit.Of(user, clock, personId?.ToString() ?? IdNumber.Mask(id.Value),
+                new { eligibility = IdNumber.Mask(id.Value), occupation = occupation.Code, level = level.ToString(), v.Eligible, reasons = v.Reasons }));
+            await db.SaveChangesAsync(ct);
             return new Answer(v.Eligible, v.AmountFen, v.AssessmentFen, v.Reasons, v.Explanations, name is null ? null : Person.MaskName(name), name is not null,
                 occupation.Name, level == SkillLevel.None ? "—" : Zh.Of(level), Zh.Of(kind), rules.Id, history.Count);
         }
