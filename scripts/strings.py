@@ -430,6 +430,8 @@ S = {
  "Sub.RecordResults": ("登记拨付结果（未勾选失败的视为成功）", "Record results (unticked = paid)"),
  "Sub.NoBatches": ("暂无拨付批次", "No payment batches"),
  "Sub.ReturnReason": ("退回原因（整份申请退回机构修改）", "Reason (the whole claim goes back to the institution)"),
+ "Home.ClaimsAwaitingReview": ("待审核补贴申请", "Claims awaiting review"),
+ "Home.SubsidisedThisYear": ("本年补贴人次", "Subsidised this year"),
  "Sub.BatchCreated": ("已生成拨付批次 {0}", "Batch {0} created"),
 }
 

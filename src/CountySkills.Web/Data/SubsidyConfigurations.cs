@@ -13,6 +13,7 @@ sealed class SubsidyRulesConfiguration : IEntityTypeConfiguration<SubsidyRules>
         e.Property(x => x.Holidays).HasMaxLength(4000);
         e.Property(x => x.ExtraWorkdays).HasMaxLength(2000);
         e.HasIndex(x => x.EffectiveFromUtc);
+        e.HasIndex(x => x.BasedOnId).IsUnique();
         e.Ignore(x => x.Calendar);
     }
 }
@@ -39,6 +40,7 @@ sealed class SubsidyClaimConfiguration : IEntityTypeConfiguration<SubsidyClaim>
         e.HasMany(x => x.Lines).WithOne().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
         e.HasMany(x => x.Transitions).WithOne().HasForeignKey(x => x.ClaimId).OnDelete(DeleteBehavior.Cascade);
         e.Ignore(x => x.Editable);
+        e.Ignore(x => x.FirstSubmission);
     }
 }
 

@@ -17,7 +17,11 @@ public sealed record SubsidyFacts(
     /// <summary>The day age is taken on: the class's start, or the day asked about.</summary>
     DateOnly AgeOn,
     /// <summary>The day of the claim: the yearly limit counts its calendar year, the claim window ends before it.</summary>
-    DateOnly OnDate);
+    DateOnly OnDate)
+{
+    /// <summary>False when the class has no attendance taken at all: the rate is then 0 and the explanation says why.</summary>
+    public bool AttendanceRecorded { get; init; } = true;
+}
 
 /// <summary>A subsidy the person already has (a claim line still standing, or one imported from the old records).</summary>
 public sealed record PriorSubsidy(string Source, long? OccupationId, string OccupationName, SkillLevel Level, CertificateKind? Kind,
@@ -77,7 +81,8 @@ public static class Eligibility
             No(SubsidyReason.HigherLevel, $"已按更高等级 {Domain.Zh.Of(higher.Level)} 享受过 {f.OccupationName} 补贴：{Describe(higher)}，不再补贴较低等级");
 
         if (f.AttendancePercent is { } rate && rate < rules.MinAttendancePercent)
-            No(SubsidyReason.Attendance, $"出勤率 {rate:0.#}%，低于最低要求 {rules.MinAttendancePercent}%");
+            No(SubsidyReason.Attendance, f.AttendanceRecorded ? $"出勤率 {rate:0.#}%，低于最低要求 {rules.MinAttendancePercent}%"
+                : $"本班没有任何考勤记录，出勤率按 0 计，低于最低要求 {rules.MinAttendancePercent}%");
 
         if (f.CertificateIssuedOn is not { } issued)
         {

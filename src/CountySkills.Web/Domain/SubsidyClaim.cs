@@ -78,6 +78,9 @@ public sealed class SubsidyClaim : Entity, IInstitutionScoped
     /// <summary>Lines of a claim in these states stand against the person's later claims.</summary>
     public static readonly ClaimStatus[] Standing = [ClaimStatus.Submitted, ClaimStatus.Returned, ClaimStatus.Reviewed, ClaimStatus.InNotice, ClaimStatus.Approved, ClaimStatus.Paid];
 
+    /// <summary>The notice was recorded after it had started (posted elsewhere first): auditors are shown it.</summary>
+    public bool NoticeBackdated { get; set; }
+
     public bool NoticeOpen(DateOnly today) => Status == ClaimStatus.InNotice && NoticeStartsOn <= today && today <= NoticeEndsOn;
 
     Refusal? State(ClaimAction a, params ClaimStatus[] from) => from.Contains(Status) ? null
@@ -90,20 +93,33 @@ public sealed class SubsidyClaim : Entity, IInstitutionScoped
         Touch();
     }
 
+    /// <summary>Whether the next submission is the first (or the first since a withdrawal): it binds the rules and the claim date.</summary>
+    public bool FirstSubmission => SubmittedUtc is null;
+
+    /// <summary>The first submission binds the rules in force and the claim date; a resubmission after a return keeps them, so lines
+    /// already decided keep the year and the rules they were judged under, and only the returned lines are judged again.</summary>
     public Refusal? Submit(long rulesId, DateOnly today, string actor, DateTime now)
     {
         if (State(ClaimAction.Submit, ClaimStatus.Draft, ClaimStatus.Returned) is { } r) return r;
         if (Lines.Count == 0) return new("claim.empty", "申请没有任何学员，不能提交");
-        RulesId = rulesId;
-        ClaimedOn = today;
-        SubmittedUtc = now;
+        if (FirstSubmission) (RulesId, ClaimedOn, SubmittedUtc) = (rulesId, today, now);
         foreach (var l in Lines.Where(l => l.Decision == LineDecision.Returned)) l.Reopen();
         Record(ClaimAction.Submit, ClaimStatus.Submitted, actor, now, null);
         return null;
     }
 
-    public Refusal? Withdraw(string actor, DateTime now) =>
-        State(ClaimAction.Withdraw, ClaimStatus.Submitted) ?? Do(() => Record(ClaimAction.Withdraw, ClaimStatus.Draft, actor, now, null));
+    /// <summary>Back to a draft: decisions taken so far were provisional, and the next submission is a new one (rules and date bound again).</summary>
+    public Refusal? Withdraw(string actor, DateTime now)
+    {
+        if (State(ClaimAction.Withdraw, ClaimStatus.Submitted) is { } r) return r;
+        foreach (var l in Lines) l.Reopen();
+        SubmittedUtc = null;
+        Record(ClaimAction.Withdraw, ClaimStatus.Draft, actor, now, null);
+        return null;
+    }
+
+    /// <summary>How far back a notice posted elsewhere (village board) may be recorded.</summary>
+    public const int MaxBackdateDays = 30;
 
     /// <summary>The reviewer's decisions; lines not named take the system verdict (eligible → approved, otherwise rejected with its reasons).
     /// Any returned line sends the claim back to the institution.</summary>
@@ -153,6 +169,9 @@ public sealed class SubsidyClaim : Entity, IInstitutionScoped
         if (Lines.All(l => l.Decision != LineDecision.Approved)) return new("claim.nothing_approved", "没有审核通过的学员，无需公示");
         if (startsOn < today && string.IsNullOrWhiteSpace(reason))
             return new("notice.reason_required", $"公示开始日期 {startsOn:yyyy-MM-dd} 早于今天：补录线下公示须说明原因");
+        if (startsOn < today.AddDays(-MaxBackdateDays))
+            return new("notice.too_early", $"公示开始日期 {startsOn:yyyy-MM-dd} 早于今天超过 {MaxBackdateDays} 天，不能补录");
+        NoticeBackdated = startsOn < today;
         NoticeStartsOn = calendar.OnOrAfter(startsOn);
         NoticeEndsOn = calendar.PeriodEnd(NoticeStartsOn.Value, days);
         NoticePublishedUtc = now;
@@ -184,7 +203,6 @@ public sealed class SubsidyClaim : Entity, IInstitutionScoped
         }
     }
 
-    static Refusal? Do(Action a) { a(); return null; }
 }
 
 /// <summary>One trainee of a claim: the facts as judged, the verdict, the reviewer's decision and the payment.</summary>
@@ -279,8 +297,9 @@ public sealed class Objection : Entity
         if (Status != ObjectionStatus.Open) return new("objection.resolved", $"该异议已处理（{Zh.Of(Status)}）");
         if (string.IsNullOrWhiteSpace(reason)) return new("objection.reason_required", "请写明调查结论");
         if (upheld && lines.Count == 0) return new("objection.line_required", "异议成立时请指明要取消补贴的学员");
-        foreach (var l in lines)
-            (l.Decision, l.DecisionReason, l.DecidedBy, l.DecidedUtc, l.Payment) = (LineDecision.Rejected, $"公示异议成立：{reason!.Trim()}", actor, now, PaymentState.None);
+        if (upheld)
+            foreach (var l in lines)
+                (l.Decision, l.DecisionReason, l.DecidedBy, l.DecidedUtc, l.Payment) = (LineDecision.Rejected, $"公示异议成立：{reason!.Trim()}", actor, now, PaymentState.None);
         (Status, Resolution, ResolvedBy, ResolvedUtc) = (upheld ? ObjectionStatus.Upheld : ObjectionStatus.Dismissed, reason!.Trim(), actor, now);
         Touch();
         return null;

@@ -10,6 +10,8 @@ public sealed class SubsidyRules : IAudited
     public DateTime EffectiveFromUtc { get; set; }
     public string ChangedBy { get; set; } = "system";
     public string? Reason { get; set; }
+    /// <summary>The version this one replaced (unique: two changes made from the same version cannot both be saved).</summary>
+    public long? BasedOnId { get; set; }
 
     // Training subsidy per person, by certificate (fen).
     public long JuniorFen { get; set; } = 120_000;
@@ -78,6 +80,7 @@ public sealed class SubsidyRules : IAudited
         n.EffectiveFromUtc = nowUtc;
         n.ChangedBy = by;
         n.Reason = reason;
+        n.BasedOnId = Id == 0 ? null : Id;
         return n;
     }
 

@@ -43,25 +43,29 @@ public static class DemoSubsidies
         var first = classes[0];
         var on1 = Min(first.EndDate.AddDays(20), today.AddDays(-40));
         var paid = await Claim(first, on1);
-        paid.Review(new Dictionary<long, (LineDecision, string?)>(), "county", Utc(on1.AddDays(3)));
-        paid.Publish(on1.AddDays(4), on1.AddDays(4), calendar, rules.NoticeWorkingDays, null, "county", Utc(on1.AddDays(4)));
-        var after = paid.NoticeEndsOn!.Value.AddDays(1);
-        paid.Approve(after, 0, "county", Utc(after));
+        var after = on1.AddDays(30);
+        // Each step is the entity's own; a refusal (e.g. nothing eligible) leaves the claim where it stopped.
+        if (paid.Review(new Dictionary<long, (LineDecision, string?)>(), "county", Utc(on1.AddDays(3))) is null
+            && paid.Publish(on1.AddDays(4), on1.AddDays(4), calendar, rules.NoticeWorkingDays, null, "county", Utc(on1.AddDays(4))) is null)
+        {
+            after = paid.NoticeEndsOn!.Value.AddDays(1);
+            paid.Approve(after, 0, "county", Utc(after));
+        }
         var batch = new PaymentBatch { Number = $"BF{after:yyyyMMdd}-0001", CreatedUtc = Utc(after), CreatedBy = "county" };
-        foreach (var l in paid.Lines.Where(l => l.Decision == LineDecision.Approved))
+        foreach (var l in paid.Lines.Where(l => l.Decision == LineDecision.Approved && paid.Status == ClaimStatus.Approved))
         {
             (l.Payment, l.PaidOn) = (PaymentState.Paid, after.AddDays(7));
             batch.Items.Add(new PaymentItem { LineId = l.Id, AmountFen = l.TotalFen, Status = PaymentState.Paid, PaidOn = after.AddDays(7) });
         }
-        (batch.ItemCount, batch.TotalFen, batch.Settled) = (batch.Items.Count, batch.Items.Sum(i => i.AmountFen), true);
-        db.PaymentBatches.Add(batch);
+        (batch.ItemCount, batch.TotalFen, batch.Settled, batch.Fund) = (batch.Items.Count, batch.Items.Sum(i => i.AmountFen), true, paid.Fund);
+        if (batch.Items.Count > 0) db.PaymentBatches.Add(batch);
         paid.SettleIfPaid("county", Utc(after.AddDays(7)));
         await db.SaveChangesAsync(ct);
 
         // 2. In public notice now, with one objection waiting.
         var second = classes[1];
         var noticed = await Claim(second, today.AddDays(-6));
-        noticed.Review(new Dictionary<long, (LineDecision, string?)>(), "county", Utc(today.AddDays(-5)));
+        if (noticed.Review(new Dictionary<long, (LineDecision, string?)>(), "county", Utc(today.AddDays(-5))) is not null) return;
         var posted = today.AddDays(-1);
         while (!calendar.IsWorkingDay(posted)) posted = posted.AddDays(-1);
         noticed.Publish(posted, posted, calendar, rules.NoticeWorkingDays, null, "county", Utc(posted));

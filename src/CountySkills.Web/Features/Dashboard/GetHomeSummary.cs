@@ -7,7 +7,8 @@ public static class GetHomeSummary
 {
     public sealed record Summary(
         string ScopeName, int Townships, int Villages, int People, int PovertyAlleviated, int Monitored,
-        int WorkingOutsideCounty, int Institutions, int Employers, int ClassesInProgress, int TrainedThisYear, int CertificatesThisYear);
+        int WorkingOutsideCounty, int Institutions, int Employers, int ClassesInProgress, int TrainedThisYear, int CertificatesThisYear,
+        int ClaimsAwaitingReview, int SubsidisedThisYear);
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, Auth.GetMe.Handler me, TimeProvider clock)
     {
@@ -35,6 +36,11 @@ public static class GetHomeSummary
             var trained = await enrolments.CountAsync(ct);
             var inProgress = await classes.CountAsync(c => c.Status == ClassStatus.InProgress, ct);
             var certificates = await db.Certificates.VisibleTo(user).CountAsync(c => c.IssuedOn >= from && c.IssuedOn < to && c.RevokedUtc == null, ct);
+            // Subsidies: claims waiting for the county's review, and person-times approved this year (institution staff: their own).
+            var claims = db.Claims.OwnedBy(user);
+            var awaiting = await claims.CountAsync(c => c.Status == ClaimStatus.Submitted, ct);
+            var subsidised = await db.ClaimLines.CountAsync(l => l.Decision == LineDecision.Approved
+                && claims.Any(c => c.Id == l.ClaimId && c.ClaimedOn >= from && c.ClaimedOn < to && (c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.Paid)), ct);
             return new Summary(
                 (await me.Handle(ct)).ScopeName,
                 await regions.CountAsync(r => r.Level == AreaLevel.Township, ct),
@@ -43,7 +49,7 @@ public static class GetHomeSummary
                 await people.CountAsync(p => (p.Tags & PersonTags.PovertyAlleviated) != 0, ct),
                 await people.CountAsync(p => (p.Tags & PersonTags.Monitored) != 0, ct),
                 await people.CountAsync(p => p.EmploymentStatus == EmploymentStatus.OutOfCountyInProvince || p.EmploymentStatus == EmploymentStatus.OutOfProvince, ct),
-                institutions, employers, inProgress, trained, certificates);
+                institutions, employers, inProgress, trained, certificates, awaiting, subsidised);
         }
     }
 

@@ -68,8 +68,9 @@ public static class Budgets
     {
         api.MapGet("/subsidies/budgets", async (int? year, IDbContextFactory<AppDbContext> dbs, TimeProvider clock, CancellationToken ct) =>
             {
+                if (year is < 2000 or > 2100) return Results.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["年度应为 2000 至 2100 年"] }, title: "提交的数据有误");
                 await using var db = await dbs.CreateDbContextAsync(ct);
-                return TypedResults.Ok(await ForYearAsync(db, year ?? clock.Today().Year, ct));
+                return Results.Ok(await ForYearAsync(db, year ?? clock.Today().Year, ct));
             })
             .WithName("ListBudgets").WithSummary("The year's budget per fund with committed, approved, paid and remaining (fen)")
             .RequireAuthorization(p => p.RequireRole([.. SubsidyAccess.County, Infrastructure.Auth.Roles.Auditor, Infrastructure.Auth.Roles.Viewer]));

@@ -29,7 +29,7 @@ public static class ClaimJudging
                 .ToListAsync(ct))
             .GroupBy(c => c.PersonId)
             .ToDictionary(g => g.Key, g => g.OrderBy(c => Array.IndexOf(Preference, c.Kind)).ThenBy(c => c.Level == SkillLevel.None ? 9 : (int)c.Level).First());
-        var history = await SubsidyHistory.ForPeopleAsync(db, trainees.Select(t => t.PersonId).ToList(), claim.Id == 0 ? null : claim.Id, ct);
+        var history = await SubsidyHistory.ForPeopleAsync(db, trainees.Select(t => t.PersonId).ToList(), claim, ct);
         var completedClass = cls.Status is ClassStatus.Completed or ClassStatus.Closed;
 
         foreach (var t in trainees)
@@ -44,11 +44,12 @@ public static class ClaimJudging
             line.Kind = cert?.Kind ?? (cls.Level == SkillLevel.None ? CertificateKind.TrainingCompletion : CertificateKind.SkillLevel);
             line.OccupationId = cert?.OccupationId ?? cls.OccupationId;
             line.Level = cert is null ? cls.Level : cert.Kind is CertificateKind.SkillLevel or CertificateKind.Qualification ? cert.Level : SkillLevel.None;
+            // No attendance taken at all counts as none attended (and says so).
             line.AttendancePercent = Roster.Rate(attended.GetValueOrDefault(t.Id), taken) ?? 0;
             line.Completed = completedClass && t.Passed == true;
             var facts = new SubsidyFacts(t.BirthDate, line.OccupationId, occupations.GetValueOrDefault(line.OccupationId, occupation.Name), line.Level, line.Kind,
                 line.CertificateNumber, line.CertificateIssuedOn, line.AttendancePercent, line.Completed, institution.OnCatalogue, institution.Name,
-                cls.StartDate, claim.ClaimedOn);
+                cls.StartDate, claim.ClaimedOn) { AttendanceRecorded = taken > 0 };
             line.Apply(Eligibility.Judge(facts, history.GetValueOrDefault(t.PersonId) ?? [], rules));
         }
         // Trainees withdrawn since the draft was made leave it.

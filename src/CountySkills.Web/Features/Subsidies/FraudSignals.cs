@@ -10,7 +10,7 @@ public sealed record FraudSignal(string Code, string Title, string Detail, IRead
 public static class FraudSignals
 {
     public const string ClaimedTwice = "claimed_by_two_institutions", AttendanceWithoutSession = "attendance_on_day_without_session",
-        SharedPhone = "shared_phone", CertificateBeforeEnd = "certificate_before_class_end";
+        SharedPhone = "shared_phone", CertificateBeforeEnd = "certificate_before_class_end", NoticeBackdated = "notice_backdated";
 
     public static async Task<List<FraudSignal>> ForAsync(AppDbContext db, SubsidyClaim claim, TrainingClass cls, SubsidyRules rules, TimeProvider clock, CancellationToken ct)
     {
@@ -63,6 +63,10 @@ public static class FraudSignals
             signals.Add(new(CertificateBeforeEnd, "证书发证日期早于结业日期",
                 $"培训班 {end:yyyy-MM-dd} 结业，{string.Join("；", early.Select(l => $"{names.GetValueOrDefault(l.PersonId)?.Name} 的证书 {l.CertificateNumber} 发证于 {l.CertificateIssuedOn:yyyy-MM-dd}"))}",
                 early.Select(l => l.Id).ToList()));
+        if (claim.NoticeBackdated)
+            signals.Add(new(NoticeBackdated, "公示为补录",
+                $"公示期 {claim.NoticeStartsOn:yyyy-MM-dd} 至 {claim.NoticeEndsOn:yyyy-MM-dd}，于 {clock.ToLocal(claim.NoticePublishedUtc!.Value):yyyy-MM-dd HH:mm} 才录入系统："
+                + (claim.Transitions.LastOrDefault(t => t.Action == ClaimAction.Publish)?.Reason ?? ""), []));
         return signals;
     }
 }

@@ -116,9 +116,9 @@ public static class ImportHistory
         /// <summary>Yuan as a cell holds it (1200, "1,200", "1200元", "1200.00") in fen; null when it is not an amount.</summary>
         static long? Fen(object? cell)
         {
-            if (cell is double d) return double.IsFinite(d) ? (long)Math.Round(d * 100) : null;
+            if (cell is double d) return double.IsFinite(d) && Math.Abs(d) < 1e12 ? (long)Math.Round(d * 100) : null;
             var t = SheetText.CellText(cell)?.Replace(",", "").Replace("，", "").Replace("元", "").Replace("¥", "").Replace("￥", "").Trim();
-            return decimal.TryParse(t, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var m) ? (long)Math.Round(m * 100) : null;
+            return decimal.TryParse(t, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var m) && Math.Abs(m) < 1_000_000_000_000m ? (long)Math.Round(m * 100) : null;
         }
     }
 

@@ -76,7 +76,8 @@ public static class Objections
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/subsidies/claims/{id:long}/objections", async (long id, Handler h, CancellationToken ct) => (await h.ForClaim(id, ct)).ToHttp())
-            .WithName("ListClaimObjections").WithSummary("Objections filed against a claim's notice").RequireSubsidyReaders();
+            .WithName("ListClaimObjections").WithSummary("Objections filed against a claim's notice (county staff and auditors: the objector's contact is protected)")
+            .RequireAuthorization(p => p.RequireRole([.. SubsidyAccess.County, Infrastructure.Auth.Roles.Auditor]));
         api.MapGet("/subsidies/objections", async (string? status, Handler h, CancellationToken ct) =>
             {
                 ObjectionStatus? s = null;

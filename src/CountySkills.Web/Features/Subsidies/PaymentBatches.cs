@@ -11,7 +11,7 @@ namespace CountySkills.Web.Features.Subsidies;
 /// </summary>
 public static class PaymentBatches
 {
-    public sealed record Create(List<long>? ClaimIds, bool RetryFailed = false, long? ClaimId = null)
+    public sealed record Create(List<long>? ClaimIds, bool RetryFailed = false, long? ClaimId = null, SubsidyFund? Fund = null)
     {
         [System.Text.Json.Serialization.JsonIgnore] public List<long>? Claims => ClaimId is { } one ? [.. ClaimIds ?? [], one] : ClaimIds;
     }
@@ -30,6 +30,7 @@ public static class PaymentBatches
     {
         public ResultsValidator()
         {
+            RuleForEach(x => x.Failed).NotNull().WithMessage("失败明细不能为空");
             RuleForEach(x => x.Failed).ChildRules(f => f.RuleFor(x => x.Reason).NotEmpty().WithMessage("请写明拨付失败的原因（如 账号不符、账户冻结）")
                 .MaximumLength(200).WithMessage("失败原因不超过 200 个字"));
             RuleFor(x => x).Must(x => x.AllPaid || x.PaidLines is { Count: > 0 } || x.Failed is { Count: > 0 }).OverridePropertyName("paidLineIds")
@@ -46,19 +47,30 @@ public static class PaymentBatches
             var want = cmd.RetryFailed ? PaymentState.Failed : PaymentState.Pending;
             var claims = db.Claims.Where(c => c.Status == ClaimStatus.Approved);
             if (cmd.Claims is { Count: > 0 } ids) claims = claims.Where(c => ids.Contains(c.Id));
+            // One batch pays from one fund: the fund asked for, or that of the oldest claim waiting.
+            var fund = cmd.Fund ?? await db.ClaimLines.Where(l => l.Decision == LineDecision.Approved && l.Payment == want)
+                .Join(claims, l => l.ClaimId, c => c.Id, (l, c) => new { c.Id, c.Fund }).OrderBy(x => x.Id).Select(x => (SubsidyFund?)x.Fund).FirstOrDefaultAsync(ct);
+            claims = claims.Where(c => c.Fund == fund);
             var lines = await db.ClaimLines.Where(l => l.Decision == LineDecision.Approved && l.Payment == want && claims.Any(c => c.Id == l.ClaimId)).ToListAsync(ct);
             if (lines.Count == 0)
                 return Result.Refused(new("payment.nothing_to_pay", cmd.RetryFailed ? "没有拨付失败待重新提交的明细" : "没有已审批待拨付的明细"));
             var now = clock.GetUtcNow().UtcDateTime;
-            var seq = await db.PaymentBatches.CountAsync(ct) + 1;
-            var batch = new PaymentBatch { Number = $"BF{clock.Today():yyyyMMdd}-{seq:D4}", CreatedUtc = now, CreatedBy = user.UserName, ItemCount = lines.Count, TotalFen = lines.Sum(l => l.TotalFen) };
+            // Numbered from its own id once stored (a count would give two batches made at once the same number).
+            var batch = new PaymentBatch { Number = "BF-" + Guid.NewGuid().ToString("N")[..16], Fund = fund!.Value, CreatedUtc = now, CreatedBy = user.UserName, ItemCount = lines.Count, TotalFen = lines.Sum(l => l.TotalFen) };
             foreach (var l in lines)
             {
                 l.Payment = PaymentState.InBatch;
                 batch.Items.Add(new PaymentItem { LineId = l.Id, AmountFen = l.TotalFen });
             }
             db.PaymentBatches.Add(batch);
-            try { await db.SaveChangesAsync(ct); }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                batch.Number = $"BF{clock.Today():yyyyMMdd}-{batch.Id:D4}";
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+            }
             catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e)) { return Result.Conflict("这些明细刚被他人编入拨付批次，请刷新后重试"); }
             return await LoadAsync(db, batch.Id, ct);
         }
@@ -72,6 +84,11 @@ public static class PaymentBatches
             var byLine = batch.Items.ToDictionary(i => i.LineId);
             var paid = input.AllPaid ? batch.Items.Where(i => i.Status == PaymentState.InBatch).Select(i => i.LineId).ToList() : input.PaidLines ?? [];
             var failed = input.Failed ?? [];
+            if (input.AllPaid) paid = paid.Except(failed.Select(f => f.LineId)).ToList();
+            if (paid.Intersect(failed.Select(f => f.LineId)).FirstOrDefault() is var both && both != 0)
+                return Result.Invalid("failed", $"明细 {both} 不能同时登记为已拨付和拨付失败");
+            if (paid.Concat(failed.Select(f => f.LineId)).GroupBy(x => x).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                return Result.Invalid("paidLineIds", $"明细 {twice.Key} 重复出现");
             foreach (var lineId in paid.Concat(failed.Select(f => f.LineId)))
             {
                 if (!byLine.TryGetValue(lineId, out var item)) return Result.Invalid("paidLineIds", $"明细 {lineId} 不在本批次中");
@@ -106,13 +123,17 @@ public static class PaymentBatches
             return await db.PaymentBatches.AnyAsync(b => b.Id == id, ct) ? await LoadAsync(db, id, ct) : Result.NotFound("没有找到该拨付批次");
         }
 
+        /// <summary>The latest 100 batches with their counts (one query; items only in the batch itself).</summary>
         public async Task<List<View>> ListAsync(CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var ids = await db.PaymentBatches.OrderByDescending(b => b.Id).Select(b => b.Id).Take(100).ToListAsync(ct);
-            var list = new List<View>();
-            foreach (var id in ids) list.Add((await LoadAsync(db, id, ct)) with { Items = [] });
-            return list;
+            var rows = await db.PaymentBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(100).Select(b => new
+            {
+                b.Id, b.Number, b.CreatedUtc, b.CreatedBy, b.ItemCount, b.TotalFen, b.Settled, b.Version,
+                Paid = b.Items.Count(i => i.Status == PaymentState.Paid), Failed = b.Items.Count(i => i.Status == PaymentState.Failed),
+                Pending = b.Items.Count(i => i.Status == PaymentState.InBatch),
+            }).ToListAsync(ct);
+            return rows.Select(b => new View(b.Id, b.Number, b.CreatedUtc, b.CreatedBy, b.ItemCount, b.TotalFen, b.Paid, b.Failed, b.Pending, b.Settled, b.Version, [])).ToList();
         }
 
         static async Task<View> LoadAsync(AppDbContext db, long id, CancellationToken ct)

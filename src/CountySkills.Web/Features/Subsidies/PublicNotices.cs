@@ -29,12 +29,15 @@ public static class PublicNotices
         }
     }
 
+    /// <summary>Days a notice stays on the public pages after it ended.</summary>
+    public const int PublicDays = 30;
+
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs, TimeProvider clock)
     {
         public async Task<List<Notice>> CurrentAsync(CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var since = clock.Today().AddDays(-30);
+            var since = clock.Today().AddDays(-PublicDays);
             var ids = await db.Claims.Where(c => c.NoticeEndsOn != null && c.NoticeEndsOn >= since).OrderByDescending(c => c.NoticeStartsOn).Select(c => c.Id)
                 .Take(50).ToListAsync(ct);
             var list = new List<Notice>();
@@ -50,8 +53,10 @@ public static class PublicNotices
 
         async Task<Notice?> LoadAsync(AppDbContext db, long id, CancellationToken ct)
         {
+            // A notice stays public while it runs and for 30 days after it ended.
+            var since = clock.Today().AddDays(-PublicDays);
             var c = await db.Claims.AsNoTracking().Include(x => x.Institution).Include(x => x.Class).ThenInclude(k => k!.Occupation)
-                .SingleOrDefaultAsync(x => x.Id == id && x.NoticeStartsOn != null, ct);
+                .SingleOrDefaultAsync(x => x.Id == id && x.NoticeStartsOn != null && x.NoticeEndsOn >= since, ct);
             if (c is null) return null;
             // What was noticed: the lines approved at review; a line later rejected on an objection stays listed, marked cancelled, and leaves the total.
             var lines = await db.ClaimLines.AsNoTracking().Where(l => l.ClaimId == id && (l.Decision == LineDecision.Approved || l.DecisionReason!.StartsWith("公示异议成立")))
@@ -65,13 +70,13 @@ public static class PublicNotices
             return new Notice(c.Id, $"{c.Institution!.Name}{c.Class!.Name}培训补贴公示", c.Institution.Name, c.Class.Name, c.Class.StartDate, c.Class.EndDate,
                 c.NoticeStartsOn!.Value, c.NoticeEndsOn!.Value, open, status, lines.Where(l => !l.Cancelled).Sum(l => l.Fen),
                 lines.Select((l, i) => new NoticeLine(l.Id, i + 1, Person.MaskName(l.Name), IdNumber.Mask(l.IdNumber), occ.GetValueOrDefault(l.OccupationId, ""),
-                    l.Level == SkillLevel.None ? "—" : Zh.Of(l.Level), Zh.Of(l.Kind), l.Cancelled ? 0 : l.Fen, l.Cancelled, l.Cancelled ? l.DecisionReason : null)).ToList());
+                    l.Level == SkillLevel.None ? "—" : Zh.Of(l.Level), Zh.Of(l.Kind), l.Cancelled ? 0 : l.Fen, l.Cancelled, l.Cancelled ? "异议成立，已取消" : null)).ToList());
         }
 
         public async Task<Result<long>> FileAsync(long id, ObjectionInput input, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var c = await db.Claims.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id && x.NoticeStartsOn != null, ct);
+            var c = await db.Claims.SingleOrDefaultAsync(x => x.Id == id && x.NoticeStartsOn != null, ct);
             if (c is null) return Result.NotFound("没有找到该公示");
             if (!c.NoticeOpen(clock.Today()))
                 return Result.Refused(new("notice.closed", $"该公示的公示期为 {c.NoticeStartsOn:yyyy-MM-dd} 至 {c.NoticeEndsOn:yyyy-MM-dd}，现在不在公示期内，不能提出异议"));
@@ -79,7 +84,13 @@ public static class PublicNotices
                 return Result.Invalid("lineId", "公示名单中没有该序号的人员");
             var o = new Objection { ClaimId = id, LineId = input.LineId, Contact = input.Contact!.Trim(), Text = input.Text!.Trim(), FiledUtc = clock.GetUtcNow().UtcDateTime };
             db.Objections.Add(o);
-            await db.SaveChangesAsync(ct);
+            // The claim changes with it: an approval racing this objection fails on the claim's version instead of missing it.
+            c.Touch();
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e))
+            {
+                return Result.Refused(new("notice.closed", "该公示刚刚结束或已审批，异议未能提交；如有问题请直接联系县人社局"));
+            }
             return o.Id;
         }
     }

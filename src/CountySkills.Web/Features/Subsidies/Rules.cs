@@ -93,7 +93,11 @@ public static class Rules
             // A version cannot share its instant with the one before: the later id wins ties anyway, this keeps the history readable.
             if (next.EffectiveFromUtc <= current.EffectiveFromUtc) next.EffectiveFromUtc = current.EffectiveFromUtc.AddTicks(1);
             db.SubsidyRules.Add(next);
-            await db.SaveChangesAsync(ct);
+            try { await db.SaveChangesAsync(ct); }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e))
+            {
+                return Result.Conflict("补贴规则刚被他人调整，请刷新后在最新版本上修改") with { Code = "rules.stale" };
+            }
             return await GetAsync(ct);
         }
     }

@@ -16,46 +16,71 @@ public static class SubsidyHistory
     public static async Task<SubsidyRules> RulesByIdAsync(AppDbContext db, long id, CancellationToken ct) =>
         await db.SubsidyRules.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? new SubsidyRules();
 
-    /// <summary>Prior subsidies of each person (by survivor id). Lines of <paramref name="excludeClaimId"/> are left out; known ID
-    /// numbers of people not in the ledger may be passed too (key: -1 … by position in <paramref name="extraIdNumbers"/>).</summary>
-    public static async Task<Dictionary<long, List<PriorSubsidy>>> ForPeopleAsync(AppDbContext db, IReadOnlyCollection<long> personIds, long? excludeClaimId,
+    /// <summary>
+    /// Prior subsidies of each person, keyed by the ids given. A person is every ledger record of the same human: the record given,
+    /// the record it was merged into (followed to the end), and every record merged into those. When <paramref name="judging"/> is a
+    /// submitted claim, only claims submitted before it stand against it (submission order decides between two claims for the same
+    /// person); a draft or a new claim has every submitted claim before it.
+    /// </summary>
+    public static async Task<Dictionary<long, List<PriorSubsidy>>> ForPeopleAsync(AppDbContext db, IReadOnlyCollection<long> personIds, SubsidyClaim? judging,
         CancellationToken ct)
     {
-        var result = personIds.Distinct().ToDictionary(id => id, _ => new List<PriorSubsidy>());
-        if (result.Count == 0) return result;
-        var owner = result.Keys.ToDictionary(i => i, i => i);
-        foreach (var chunk in result.Keys.Chunk(1000))
+        var given = personIds.Distinct().ToArray();
+        var rootOf = given.ToDictionary(i => i, i => i);
+        // Up: a record merged into another stands for the survivor (chains followed a few levels).
+        var pending = given;
+        for (var depth = 0; depth < 5 && pending.Length > 0; depth++)
         {
-            var ids = chunk.ToArray();
-            foreach (var m in await db.People.Where(p => p.MergedIntoId != null && EF.Parameter(ids).Contains(p.MergedIntoId.Value))
-                         .Select(p => new { p.Id, Survivor = p.MergedIntoId!.Value }).ToListAsync(ct))
-                owner[m.Id] = m.Survivor;
+            var parents = new Dictionary<long, long>();
+            foreach (var chunk in pending.Chunk(1000))
+                foreach (var p in await db.People.Where(p => EF.Parameter(chunk).Contains(p.Id) && p.MergedIntoId != null)
+                             .Select(p => new { p.Id, Parent = p.MergedIntoId!.Value }).ToListAsync(ct))
+                    parents[p.Id] = p.Parent;
+            foreach (var g in given) if (parents.TryGetValue(rootOf[g], out var up)) rootOf[g] = up;
+            pending = parents.Values.Distinct().ToArray();
         }
+        // Down: every record merged into a root (and into those).
+        var member = rootOf.Values.Distinct().ToDictionary(r => r, r => r);
+        var frontier = member.Keys.ToArray();
+        for (var depth = 0; depth < 5 && frontier.Length > 0; depth++)
+        {
+            var found = new List<long>();
+            foreach (var chunk in frontier.Chunk(1000))
+                foreach (var c in await db.People.Where(p => p.MergedIntoId != null && EF.Parameter(chunk).Contains(p.MergedIntoId.Value))
+                             .Select(p => new { p.Id, Parent = p.MergedIntoId!.Value }).ToListAsync(ct))
+                    if (member.TryAdd(c.Id, member[c.Parent])) found.Add(c.Id);
+            frontier = [.. found];
+        }
+        var byRoot = member.Values.Distinct().ToDictionary(r => r, _ => new List<PriorSubsidy>());
+
         var standing = SubsidyClaim.Standing;
-        var skip = excludeClaimId ?? 0;
+        var skip = judging?.Id ?? 0;
+        var before = judging?.SubmittedUtc;
         var occupations = await db.Occupations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var idNumbers = new Dictionary<string, long>();
-        foreach (var chunk in owner.Keys.Chunk(1000))
+        foreach (var chunk in member.Keys.Chunk(1000))
         {
             var ids = chunk.ToArray();
+            var claims = db.Claims.Where(c => standing.Contains(c.Status) && c.Id != skip);
+            if (before is { } b) claims = claims.Where(c => c.SubmittedUtc < b || (c.SubmittedUtc == b && c.Id < skip));
             var lines = await db.ClaimLines.AsNoTracking()
-                .Where(l => EF.Parameter(ids).Contains(l.PersonId) && l.Eligible && l.Decision != LineDecision.Rejected && l.ClaimId != skip)
-                .Join(db.Claims.Where(c => standing.Contains(c.Status)), l => l.ClaimId, c => c.Id,
+                .Where(l => EF.Parameter(ids).Contains(l.PersonId) && l.Eligible && l.Decision != LineDecision.Rejected)
+                .Join(claims, l => l.ClaimId, c => c.Id,
                     (l, c) => new { l.Id, l.PersonId, l.OccupationId, l.Level, l.Kind, l.CertificateNumber, c.ClaimedOn, c.Number, Institution = c.Institution!.Name })
                 .ToListAsync(ct);
             foreach (var l in lines)
-                result[owner[l.PersonId]].Add(new PriorSubsidy($"补贴申请 {l.Number}", l.OccupationId, occupations.GetValueOrDefault(l.OccupationId, ""), l.Level, l.Kind,
+                byRoot[member[l.PersonId]].Add(new PriorSubsidy($"补贴申请 {l.Number}", l.OccupationId, occupations.GetValueOrDefault(l.OccupationId, ""), l.Level, l.Kind,
                     l.CertificateNumber, l.ClaimedOn, l.Institution, l.Id));
             foreach (var p in await db.People.Where(p => EF.Parameter(ids).Contains(p.Id)).Select(p => new { p.Id, p.IdNumber }).ToListAsync(ct))
-                idNumbers[p.IdNumber] = owner[p.Id];
+                idNumbers[p.IdNumber] = member[p.Id];
         }
         foreach (var chunk in idNumbers.Keys.Chunk(1000))
         {
             var nums = chunk.ToArray();
             foreach (var h in await db.HistoricSubsidies.AsNoTracking().Where(h => EF.Parameter(nums).Contains(h.IdNumber)).ToListAsync(ct))
-                result[idNumbers[h.IdNumber]].Add(Prior(h));
+                byRoot[idNumbers[h.IdNumber]].Add(Prior(h));
         }
-        return result;
+        return given.ToDictionary(g => g, g => byRoot[rootOf[g]]);
     }
 
     /// <summary>Imported subsidies of someone not (yet) in the ledger, found by ID number.</summary>

@@ -24,7 +24,7 @@ public static class TransitionClaim
         public DateOnly? NoticeStartsOn { get; set; }
         [JsonIgnore] public ClaimAction? Resolved => Action ?? To switch
         {
-            ClaimStatus.Submitted => ClaimAction.Submit, ClaimStatus.Draft => ClaimAction.Withdraw, ClaimStatus.Reviewed => ClaimAction.Review,
+            ClaimStatus.Submitted => ClaimAction.Submit, ClaimStatus.Draft => ClaimAction.Withdraw, ClaimStatus.Reviewed => ClaimAction.Review, ClaimStatus.Returned => ClaimAction.Return,
             ClaimStatus.InNotice => ClaimAction.Publish, ClaimStatus.Approved => ClaimAction.Approve, _ => null,
         };
     }
@@ -35,13 +35,15 @@ public static class TransitionClaim
         {
             RuleFor(x => x.Resolved).NotNull().OverridePropertyName("action")
                 .WithMessage("请说明要进行的操作：action = submit、withdraw、review、return、publish 或 approve");
+            RuleFor(x => x.Resolved).IsInEnum().OverridePropertyName("action").WithMessage("未知的操作：action 应为 submit、withdraw、review、return、publish 或 approve");
             RuleFor(x => x.Reason).MaximumLength(500).WithMessage("说明不超过 500 个字");
+            RuleForEach(x => x.Decisions).NotNull().WithMessage("审核意见不能为空");
             RuleForEach(x => x.Decisions).ChildRules(d =>
             {
                 d.RuleFor(x => x.Decision).IsInEnum().WithMessage("审核意见应为 approve（通过）、reject（不通过）或 return（退回修改）");
                 d.RuleFor(x => x.Reason).MaximumLength(500).WithMessage("原因不超过 500 个字");
             });
-            RuleFor(x => x.Decisions).Must(d => d is null || d.Select(x => x.LineId).Distinct().Count() == d.Count).WithMessage("同一学员只能有一条审核意见");
+            RuleFor(x => x.Decisions).Must(d => d is null || d.Where(x => x is not null).Select(x => x.LineId).Distinct().Count() == d.Count(x => x is not null)).WithMessage("同一学员只能有一条审核意见");
         }
     }
 
@@ -63,17 +65,20 @@ public static class TransitionClaim
             switch (action)
             {
                 case ClaimAction.Submit:
-                    var rules = await SubsidyHistory.RulesAtAsync(db, now, ct);
+                    // The first submission binds the rules in force; a resubmission after a return keeps the claim's own.
+                    var rules = claim.FirstSubmission ? await SubsidyHistory.RulesAtAsync(db, now, ct) : await SubsidyHistory.RulesByIdAsync(db, claim.RulesId, ct);
                     refusal = claim.Submit(rules.Id, today, user.UserName, now);
                     if (refusal is null)
                     {
-                        var cls = await db.Classes.AsNoTracking().Include(c => c.Occupation).SingleAsync(c => c.Id == claim.ClassId, ct);
-                        await ClaimJudging.JudgeAsync(db, claim, cls, rules, ct);
+                        await ClaimJudging.JudgeAsync(db, claim, await ClassOf(db, claim, ct), rules, ct);
+                        if (claim.Lines.Count == 0) refusal = new("claim.empty", "本班已没有在册学员，申请不能提交");
                     }
                     break;
                 case ClaimAction.Withdraw: refusal = claim.Withdraw(user.UserName, now); break;
                 case ClaimAction.Return: refusal = claim.ReturnAll(cmd.Reason, user.UserName, now); break;
                 case ClaimAction.Review:
+                    // Judged again now, under the claim's rules: a claim for the same person submitted earlier may have arrived meanwhile.
+                    await ClaimJudging.JudgeAsync(db, claim, await ClassOf(db, claim, ct), await SubsidyHistory.RulesByIdAsync(db, claim.RulesId, ct), ct);
                     refusal = claim.Review((cmd.Decisions ?? []).ToDictionary(d => d.LineId, d => (d.Decision, d.Reason)), user.UserName, now);
                     break;
                 case ClaimAction.Publish:
@@ -81,22 +86,28 @@ public static class TransitionClaim
                     var calendar = (await SubsidyHistory.RulesAtAsync(db, now, ct)).Calendar;
                     refusal = claim.Publish(cmd.NoticeStartsOn ?? today, today, calendar, bound.NoticeWorkingDays, cmd.Reason, user.UserName, now);
                     break;
-                default:
+                case ClaimAction.Approve:
                     var open = await db.Objections.CountAsync(o => o.ClaimId == id && o.Status == ObjectionStatus.Open, ct);
                     refusal = claim.Approve(today, open, user.UserName, now);
                     break;
+                default:
+                    return Result.Invalid("action", "未知的操作");
             }
             if (refusal is not null)
                 return refusal.Code switch
                 {
                     "line.reason_required" or "line.decision" or "line.not_found" or "line.ineligible" => Result.Refused(refusal, "decisions"),
                     "notice.reason_required" or "claim.reason_required" => Result.Refused(refusal, "reason"),
+                    "notice.too_early" => Result.Refused(refusal, "noticeStartsOn"),
                     _ => Result.Refused(refusal),
                 };
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e)) { return Stale(claim); }
             return await ClaimView.LoadAsync(db, id, user, clock, ct);
         }
+
+        static Task<TrainingClass> ClassOf(AppDbContext db, SubsidyClaim claim, CancellationToken ct) =>
+            db.Classes.AsNoTracking().Include(c => c.Occupation).SingleAsync(c => c.Id == claim.ClassId, ct);
 
         static Failure Stale(SubsidyClaim seen) =>
             Result.Conflict("该补贴申请刚被他人处理，已为您显示当前状态，请核对后再操作") with { Code = "claim.stale" };

@@ -1199,6 +1199,9 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("NoticeBackdated")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("NoticeEndsOn")
                         .HasColumnType("date");
 
@@ -1282,6 +1285,9 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.Property<long>("AssessTechnicianFen")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("BasedOnId")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("CatalogueOnly")
                         .HasColumnType("boolean");
 
@@ -1347,6 +1353,9 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BasedOnId")
+                        .IsUnique();
 
                     b.HasIndex("EffectiveFromUtc");
 

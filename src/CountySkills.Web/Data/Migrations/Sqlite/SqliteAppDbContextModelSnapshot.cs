@@ -1149,6 +1149,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoticeBackdated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("NoticeEndsOn")
                         .HasColumnType("TEXT");
 
@@ -1230,6 +1233,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.Property<long>("AssessTechnicianFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BasedOnId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CatalogueOnly")
                         .HasColumnType("INTEGER");
 
@@ -1295,6 +1301,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BasedOnId")
+                        .IsUnique();
 
                     b.HasIndex("EffectiveFromUtc");
 

@@ -89,6 +89,7 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     EffectiveFromUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ChangedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Reason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    BasedOnId = table.Column<long>(type: "bigint", nullable: true),
                     JuniorFen = table.Column<long>(type: "bigint", nullable: false),
                     IntermediateFen = table.Column<long>(type: "bigint", nullable: false),
                     AdvancedFen = table.Column<long>(type: "bigint", nullable: false),
@@ -143,6 +144,7 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     ApprovedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ApprovedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
                     Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    NoticeBackdated = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
@@ -420,6 +422,12 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                 name: "IX_PaymentItems_LineId",
                 table: "PaymentItems",
                 column: "LineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubsidyRules_BasedOnId",
+                table: "SubsidyRules",
+                column: "BasedOnId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SubsidyRules_EffectiveFromUtc",

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CountySkills.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261129051916_Subsidies")]
+    [Migration("20261129053925_Subsidies")]
     partial class Subsidies
     {
         /// <inheritdoc />
@@ -1152,6 +1152,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("NoticeBackdated")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("NoticeEndsOn")
                         .HasColumnType("TEXT");
 
@@ -1233,6 +1236,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.Property<long>("AssessTechnicianFen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("BasedOnId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CatalogueOnly")
                         .HasColumnType("INTEGER");
 
@@ -1298,6 +1304,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BasedOnId")
+                        .IsUnique();
 
                     b.HasIndex("EffectiveFromUtc");
 

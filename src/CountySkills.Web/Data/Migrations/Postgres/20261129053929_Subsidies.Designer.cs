@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CountySkills.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261129051921_Subsidies")]
+    [Migration("20261129053929_Subsidies")]
     partial class Subsidies
     {
         /// <inheritdoc />
@@ -1202,6 +1202,9 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<bool>("NoticeBackdated")
+                        .HasColumnType("boolean");
+
                     b.Property<DateOnly?>("NoticeEndsOn")
                         .HasColumnType("date");
 
@@ -1285,6 +1288,9 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.Property<long>("AssessTechnicianFen")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("BasedOnId")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("CatalogueOnly")
                         .HasColumnType("boolean");
 
@@ -1350,6 +1356,9 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("BasedOnId")
+                        .IsUnique();
 
                     b.HasIndex("EffectiveFromUtc");
 

@@ -88,6 +88,7 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     EffectiveFromUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    BasedOnId = table.Column<long>(type: "INTEGER", nullable: true),
                     JuniorFen = table.Column<long>(type: "INTEGER", nullable: false),
                     IntermediateFen = table.Column<long>(type: "INTEGER", nullable: false),
                     AdvancedFen = table.Column<long>(type: "INTEGER", nullable: false),
@@ -142,6 +143,7 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     ApprovedUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ApprovedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    NoticeBackdated = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -419,6 +421,12 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                 name: "IX_PaymentItems_LineId",
                 table: "PaymentItems",
                 column: "LineId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SubsidyRules_BasedOnId",
+                table: "SubsidyRules",
+                column: "BasedOnId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SubsidyRules_EffectiveFromUtc",
