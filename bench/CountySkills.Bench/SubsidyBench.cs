@@ -77,13 +77,14 @@ public static class SubsidyBench
             await db.Claims.Where(c => c.ClassId == classId).ExecuteDeleteAsync();
         }
 
-        static string Ms(double[] t) => t[t.Length / 2].ToString("F0");
+        static double Med(double[] t) => t[t.Length / 2];
+        string[] Row(string what, double[] t) => [what, Med(t).ToString("F1"), (Med(t) / Trainees).ToString("F3"), $"{Med(t) / Med(baseline):F1}x"];
         Table.Print($"subsidy-eligibility: a {Trainees}-trainee claim judged against the county's history ({lines:N0} claim lines, {historic:N0} imported subsidies), SQLite, median of {Runs}",
             ["step", "median ms", "ms per trainee", "ratio to baseline"],
             [
-                ["baseline: hand-written SQL reading the same facts and history", Ms(baseline), (double.Parse(Ms(baseline)) / Trainees).ToString("F2"), "1.00x"],
-                ["ClaimJudging: every line judged by Eligibility.Judge", Ms(judge), (double.Parse(Ms(judge)) / Trainees).ToString("F2"), $"{double.Parse(Ms(judge)) / Math.Max(1, double.Parse(Ms(baseline))):F2}x"],
-                ["CreateClaim use case (judge, save with audit, load the view)", Ms(create), (double.Parse(Ms(create)) / Trainees).ToString("F2"), $"{double.Parse(Ms(create)) / Math.Max(1, double.Parse(Ms(baseline))):F2}x"],
+                Row("baseline: hand-written SQL reading the same facts and history", baseline),
+                Row("ClaimJudging: every line judged by Eligibility.Judge", judge),
+                Row("CreateClaim use case (judge, save with audit, load the view)", create),
             ]);
         Console.WriteLine($"{judged} lines judged; reasons: {string.Join(", ", reasons.OrderByDescending(r => r.Value).Select(r => $"{r.Key} {r.Value}"))}; peak working set {Environment.WorkingSet / 1024 / 1024} MiB");
     }
