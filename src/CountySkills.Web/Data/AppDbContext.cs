@@ -34,6 +34,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PaymentItem> PaymentItems => Set<PaymentItem>();
     public DbSet<SubsidyBudget> Budgets => Set<SubsidyBudget>();
     public DbSet<HistoricSubsidy> HistoricSubsidies => Set<HistoricSubsidy>();
+    public DbSet<LabourBase> LabourBases => Set<LabourBase>();
+    public DbSet<Agreement> Agreements => Set<Agreement>();
+    public DbSet<JobOrder> JobOrders => Set<JobOrder>();
+    public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<EmploymentAlert> Alerts => Set<EmploymentAlert>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -65,5 +71,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Person>().Property(x => x.AreaCode).UseCollation("C");
         b.Entity<Person>().Property(x => x.TownshipCode).UseCollation("C");
         b.Entity<Institution>().Property(x => x.AreaCode).UseCollation("C");
+        b.Entity<Placement>().Property(x => x.AreaCode).UseCollation("C");
+        b.Entity<FollowUp>().Property(x => x.AreaCode).UseCollation("C");
+        b.Entity<EmploymentAlert>().Property(x => x.AreaCode).UseCollation("C");
     }
 }

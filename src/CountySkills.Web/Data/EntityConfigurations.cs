@@ -83,6 +83,13 @@ sealed class EmployerConfiguration : IEntityTypeConfiguration<Employer>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.CreditCode).HasMaxLength(18);
         e.HasIndex(x => x.CreditCode).IsUnique();
+        e.Property(x => x.Name).HasMaxLength(100);
+        e.Property(x => x.Industry).HasMaxLength(50);
+        e.Property(x => x.Province).HasMaxLength(30);
+        e.Property(x => x.City).HasMaxLength(30);
+        e.Property(x => x.Address).HasMaxLength(200);
+        e.Property(x => x.ContactName).HasMaxLength(50);
+        e.Property(x => x.ContactPhone).HasMaxLength(20);
     }
 }
 

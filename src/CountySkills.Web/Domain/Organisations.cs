@@ -28,14 +28,31 @@ public enum InstitutionKind
     [Zh("企业培训中心", "企业培训机构")] EnterpriseTrainingCentre = 6,
 }
 
-/// <summary>A partner employer (合作用工单位).</summary>
+/// <summary>A partner employer (合作用工单位): a housekeeping agency, a foot-care chain, a factory… EmployerStaff see only their own.</summary>
 public sealed class Employer : Entity
 {
     public required string Name { get; set; }
     public required string CreditCode { get; set; }
     public EmployerKind Kind { get; set; }
+    public string? Industry { get; set; }
     public string? Province { get; set; }
     public string? City { get; set; }
+    public string? Address { get; set; }
+    public string? ContactName { get; set; }
+    public string? ContactPhone { get; set; }
+    /// <summary>Agency grade (GB/T 31772, A … AAAAA) where one is given.</summary>
+    public AgencyGrade? AgencyGrade { get; set; }
 }
 
-public enum EmployerKind { HousekeepingAgency = 1, FootCareChain = 2, Factory = 3, Construction = 4, Ecommerce = 5, Other = 9 }
+public enum EmployerKind
+{
+    [Zh("家政服务机构", "家政公司", "家政")] HousekeepingAgency = 1,
+    [Zh("足疗连锁企业", "足疗连锁", "足疗")] FootCareChain = 2,
+    [Zh("工厂", "制造企业", "工业企业")] Factory = 3,
+    [Zh("建筑企业", "建筑")] Construction = 4,
+    [Zh("电商企业", "电子商务", "电商")] Ecommerce = 5,
+    [Zh("艾灸养生机构", "艾灸馆", "艾灸")] Moxibustion = 6,
+    [Zh("其他")] Other = 9,
+}
+
+public enum AgencyGrade { [Zh("A级", "A")] A = 1, [Zh("AA级", "AA")] AA = 2, [Zh("AAA级", "AAA")] AAA = 3, [Zh("AAAA级", "AAAA")] AAAA = 4, [Zh("AAAAA级", "AAAAA")] AAAAA = 5 }

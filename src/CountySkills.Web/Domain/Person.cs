@@ -111,6 +111,14 @@ public enum EmploymentStatus
     Flexible = 6, SelfEmployed = 7, InSchool = 8, UnableToWork = 9,
 }
 
-public enum DestinationBand { InCounty = 1, OutOfCountyInCity = 2, OutOfCityInProvince = 3, OutOfProvince = 4, Abroad = 5 }
+/// <summary>Where a worker works, as county ledgers record it; reports fold it into three bands (<see cref="DestinationBands.Folded"/>).</summary>
+public enum DestinationBand
+{
+    [Zh("县内")] InCounty = 1,
+    [Zh("县外市内")] OutOfCountyInCity = 2,
+    [Zh("市外省内")] OutOfCityInProvince = 3,
+    [Zh("省外")] OutOfProvince = 4,
+    [Zh("境外")] Abroad = 5,
+}
 
 public enum Education { Unknown = 0, Primary = 1, JuniorHigh = 2, SeniorHigh = 3, Vocational = 4, College = 5, Bachelor = 6, Postgraduate = 7 }

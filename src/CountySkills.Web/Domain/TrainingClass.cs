@@ -17,6 +17,8 @@ public sealed class TrainingClass : Entity, IInstitutionScoped
     public Employer? Employer { get; set; }
     /// <summary>The labour brand the class trains for (brands arrive with the employment area).</summary>
     public long? BrandId { get; set; }
+    /// <summary>The employer's job order this order-training class (订单式培训) was opened for.</summary>
+    public long? JobOrderId { get; set; }
     public DateOnly StartDate { get; set; }
     public DateOnly EndDate { get; set; }
     public int Hours { get; set; }

@@ -78,6 +78,27 @@ public static class Scope
     /// <summary>Whether the user may write records of this place (creating or moving a record there).</summary>
     public static bool CanWriteArea(this CurrentUser user, string areaCode) => user.CanWrite && user.CanSeeArea(areaCode);
 
+    /// <summary>Employment records (placements, follow-ups, alerts): county staff, viewers and auditors see all; a township officer
+    /// those of the township's people (by area code); employer staff those with their own employer; institutions none.</summary>
+    public static IQueryable<T> WorkVisibleTo<T>(this IQueryable<T> q, CurrentUser user, Expression<Func<T, long?>> employerOf) where T : class, IAreaScoped
+    {
+        if (user.SeesEverything) return q;
+        if (user.IsInRole(Roles.EmployerStaff))
+        {
+            var own = (long?)(user.EmployerId ?? -1);
+            var p = employerOf.Parameters[0];
+            return q.Where(Expression.Lambda<Func<T, bool>>(Expression.Equal(employerOf.Body, Expression.Constant(own, typeof(long?))), p));
+        }
+        if (user.IsInRole(Roles.TownshipOfficer) && !user.ScopeBroken) return q.Where(AreaPrefix<T>(user.AreaScope!));
+        return q.Where(_ => false);
+    }
+
+    /// <summary>The in-memory twin of <see cref="WorkVisibleTo"/>.</summary>
+    public static bool CanSeeWork(this CurrentUser user, string areaCode, long? employerId) =>
+        user.SeesEverything
+        || (user.IsInRole(Roles.EmployerStaff) && employerId is not null && employerId == user.EmployerId)
+        || (user.IsInRole(Roles.TownshipOfficer) && !user.ScopeBroken && areaCode.StartsWith(user.AreaScope!, StringComparison.Ordinal));
+
     /// <summary>x.AreaCode &gt;= prefix AND x.AreaCode &lt; prefix+1: an index range on both providers.</summary>
     public static Expression<Func<T, bool>> AreaPrefix<T>(string prefix)
     {

@@ -22,6 +22,70 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Agreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Benefits")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("LabourBaseId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("PartnerCity")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("PartnerProvince")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("QuotaPerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("LabourBaseId");
+
+                    b.ToTable("Agreements");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -436,23 +500,45 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("AgencyGrade")
+                        .HasColumnType("integer");
+
                     b.Property<string>("City")
-                        .HasColumnType("text");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
 
                     b.Property<string>("CreditCode")
                         .IsRequired()
                         .HasMaxLength(18)
                         .HasColumnType("character varying(18)");
 
+                    b.Property<string>("Industry")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
                     b.Property<string>("Name")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Province")
-                        .HasColumnType("text");
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -464,6 +550,73 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Employers");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.EmploymentAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("FollowUpId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PlacementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RaisedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("ClosedUtc", "RaisedUtc");
+
+                    b.ToTable("Alerts", (string)null);
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.Enrolment", b =>
@@ -520,6 +673,83 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.HasIndex("PersonId", "Status", "ClassId");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.FollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<bool>("ByEmployer")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PlacementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Problems")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("SameEmployer")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("StillEmployed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("WageFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("AreaCode", "DueOn");
+
+                    b.HasIndex("DueOn", "DoneOn");
+
+                    b.HasIndex("EmployerId", "DueOn");
+
+                    b.ToTable("FollowUps", (string)null);
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.HistoricSubsidy", b =>
@@ -771,6 +1001,131 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Institutions");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.JobOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("City")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long?>("ClassId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<long>("EmployerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<long?>("OccupationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("WageMaxFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("WageMinFen")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId");
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("EmployerId", "Status");
+
+                    b.ToTable("JobOrders");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.LabourBase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.ToTable("LabourBases");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.Objection", b =>
@@ -1097,6 +1452,103 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Placement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AgreementId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("integer");
+
+                    b.Property<long?>("BrandId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<long?>("ClassId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("JobOrderId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("MonthlyWageFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Organised")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("ClassId");
+
+                    b.HasIndex("JobOrderId");
+
+                    b.HasIndex("AgreementId", "StartDate");
+
+                    b.HasIndex("EmployerId", "StartDate");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.ToTable("Placements");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -1398,6 +1850,9 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<long>("InstitutionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("JobOrderId")
                         .HasColumnType("bigint");
 
                     b.Property<int>("Kind")
@@ -1735,6 +2190,23 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Agreement", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.LabourBase", "LabourBase")
+                        .WithMany()
+                        .HasForeignKey("LabourBaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Employer");
+
+                    b.Navigation("LabourBase");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Attachment", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.Inspection", null)
@@ -1829,6 +2301,20 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.EmploymentAlert", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.FollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Enrolment", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.TrainingClass", "Class")
@@ -1848,6 +2334,21 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.FollowUp", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Placement", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.HistoricSubsidy", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.Occupation", null)
@@ -1865,6 +2366,39 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Class");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.JobOrder", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.TrainingClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Occupation", "Occupation")
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Employer");
+
+                    b.Navigation("Occupation");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.LabourBase", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Employer");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.Objection", b =>
@@ -1896,6 +2430,39 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.Placement", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.TrainingClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.JobOrder", null)
+                        .WithMany()
+                        .HasForeignKey("JobOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employer");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>
@@ -2014,6 +2581,11 @@ namespace CountySkills.Web.Data.Migrations.Postgres
             modelBuilder.Entity("CountySkills.Web.Domain.PaymentBatch", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.Placement", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>

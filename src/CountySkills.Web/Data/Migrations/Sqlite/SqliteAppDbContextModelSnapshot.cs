@@ -17,6 +17,68 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Agreement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Benefits")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LabourBaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerCity")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PartnerProvince")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QuotaPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.HasIndex("LabourBaseId");
+
+                    b.ToTable("Agreements");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Attachment", b =>
                 {
                     b.Property<long>("Id")
@@ -415,7 +477,23 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AgencyGrade")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("City")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CreditCode")
@@ -423,14 +501,20 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Industry")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Province")
+                        .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
@@ -443,6 +527,70 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Employers");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.EmploymentAlert", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClosedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("FollowUpId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RaisedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("FollowUpId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("ClosedUtc", "RaisedUtc");
+
+                    b.ToTable("Alerts", (string)null);
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.Enrolment", b =>
@@ -497,6 +645,80 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("PersonId", "Status", "ClassId");
 
                     b.ToTable("Enrolments");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.FollowUp", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ByEmployer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Months")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlacementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Problems")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("SameEmployer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("StillEmployed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WageFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("PlacementId");
+
+                    b.HasIndex("AreaCode", "DueOn");
+
+                    b.HasIndex("DueOn", "DoneOn");
+
+                    b.HasIndex("EmployerId", "DueOn");
+
+                    b.ToTable("FollowUps", (string)null);
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.HistoricSubsidy", b =>
@@ -739,6 +961,127 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Institutions");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.JobOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Headcount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OccupationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("WageMaxFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WageMinFen")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClassId");
+
+                    b.HasIndex("OccupationId");
+
+                    b.HasIndex("EmployerId", "Status");
+
+                    b.ToTable("JobOrders");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.LabourBase", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployerId");
+
+                    b.ToTable("LabourBases");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.Objection", b =>
@@ -1053,6 +1396,100 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Placement", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AgreementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BrandId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ClassId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EmployerId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmployerName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("JobOrderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MonthlyWageFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Organised")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Position")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AreaCode");
+
+                    b.HasIndex("ClassId");
+
+                    b.HasIndex("JobOrderId");
+
+                    b.HasIndex("AgreementId", "StartDate");
+
+                    b.HasIndex("EmployerId", "StartDate");
+
+                    b.HasIndex("PersonId", "StartDate");
+
+                    b.ToTable("Placements");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -1344,6 +1781,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("InstitutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("JobOrderId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Kind")
@@ -1673,6 +2113,23 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Agreement", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.LabourBase", "LabourBase")
+                        .WithMany()
+                        .HasForeignKey("LabourBaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Employer");
+
+                    b.Navigation("LabourBase");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Attachment", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.Inspection", null)
@@ -1767,6 +2224,20 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.EmploymentAlert", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.FollowUp", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.Placement", null)
+                        .WithMany()
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Enrolment", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.TrainingClass", "Class")
@@ -1786,6 +2257,21 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.FollowUp", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Placement", null)
+                        .WithMany("FollowUps")
+                        .HasForeignKey("PlacementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.HistoricSubsidy", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.Occupation", null)
@@ -1803,6 +2289,39 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Class");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.JobOrder", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.TrainingClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CountySkills.Web.Domain.Occupation", "Occupation")
+                        .WithMany()
+                        .HasForeignKey("OccupationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Employer");
+
+                    b.Navigation("Occupation");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.LabourBase", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Employer");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.Objection", b =>
@@ -1834,6 +2353,39 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Line");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.Placement", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Agreement", null)
+                        .WithMany()
+                        .HasForeignKey("AgreementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.TrainingClass", null)
+                        .WithMany()
+                        .HasForeignKey("ClassId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.Employer", "Employer")
+                        .WithMany()
+                        .HasForeignKey("EmployerId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.JobOrder", null)
+                        .WithMany()
+                        .HasForeignKey("JobOrderId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CountySkills.Web.Domain.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Employer");
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>
@@ -1952,6 +2504,11 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("CountySkills.Web.Domain.PaymentBatch", b =>
                 {
                     b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.Placement", b =>
+                {
+                    b.Navigation("FollowUps");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>

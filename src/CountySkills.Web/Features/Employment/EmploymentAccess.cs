@@ -1,0 +1,28 @@
+using CountySkills.Web.Infrastructure.Auth;
+
+namespace CountySkills.Web.Features.Employment;
+
+/// <summary>Who may read and change employment records.</summary>
+public static class EmploymentAccess
+{
+    /// <summary>Placements and follow-ups: county staff and auditors (all), township officers (their people), employers (their workers).</summary>
+    public static readonly string[] Readers = [Roles.Admin, Roles.CountyOfficer, Roles.TownshipOfficer, Roles.EmployerStaff, Roles.Viewer, Roles.Auditor];
+    /// <summary>Record placements and follow-ups: county staff and township officers (their people).</summary>
+    public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer, Roles.TownshipOfficer];
+    /// <summary>Keep employers, bases and agreements.</summary>
+    public static readonly string[] County = [Roles.Admin, Roles.CountyOfficer];
+
+    public static bool IsCounty(this CurrentUser user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer);
+
+    public static RouteHandlerBuilder RequireWorkReaders(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Readers));
+    public static RouteHandlerBuilder RequireWorkWriters(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Writers));
+    public static RouteHandlerBuilder RequireWorkCounty(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(County));
+
+    /// <summary>The follow-up intervals in months after a placement starts (setting Employment:FollowUpMonths, default 1,3,6,12).</summary>
+    public static int[] FollowUpMonths(IConfiguration config) =>
+        (config["Employment:FollowUpMonths"] ?? "1,3,6,12").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(s => int.TryParse(s, out var m) ? m : 0).Where(m => m is > 0 and <= 60).Distinct().Order().ToArray();
+
+    public static IQueryable<Placement> Visible(this IQueryable<Placement> q, CurrentUser user) => q.WorkVisibleTo(user, p => p.EmployerId);
+    public static IQueryable<FollowUp> Visible(this IQueryable<FollowUp> q, CurrentUser user) => q.WorkVisibleTo(user, f => f.EmployerId);
+}
