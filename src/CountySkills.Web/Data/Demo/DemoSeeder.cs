@@ -35,7 +35,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         ("北京京禾家政服务有限公司", EmployerKind.HousekeepingAgency, "北京市", "北京市"),
         ("上海禾丰母婴护理有限公司", EmployerKind.HousekeepingAgency, "上海市", "上海市"),
         ("郑州康足连锁足疗有限公司", EmployerKind.FootCareChain, "河南省", "郑州市"),
-        ("西安艾乡艾灸养生有限公司", EmployerKind.Ecommerce, "陕西省", "西安市"),
+        ("西安艾乡艾灸养生有限公司", EmployerKind.Moxibustion, "陕西省", "西安市"),
         ("禾丰县产业集聚区电子科技有限公司", EmployerKind.Factory, "河南省", "禾丰县"),
     ];
 
@@ -71,6 +71,8 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
             await DemoTraining.SeedAsync(training, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
         await using (var subsidies = await dbs.CreateDbContextAsync(ct))
             await DemoSubsidies.SeedAsync(subsidies, clock, ct);
+        await using (var employment = await dbs.CreateDbContextAsync(ct))
+            await DemoEmployment.SeedAsync(employment, clock, ct);
     }
 
     /// <summary>Generates the demo ledger deterministically and stores it.</summary>

@@ -34,6 +34,7 @@ public static class PersonTimeline
             }
             await AddTrainingAsync(db, people.Select(p => p.Id).ToArray(), events, ct);
             await AddSubsidiesAsync(db, people.Select(p => p.Id).ToArray(), people.Select(p => p.IdNumber).ToArray(), events, ct);
+            await AddEmploymentAsync(db, people.Select(p => p.Id).ToArray(), events, ct);
             foreach (var a in audit.Where(a => a.Action == AuditEntry.Update))
             {
                 var fields = Admin.AuditChanges.Parse(a.Changes).Select(c => c.Field).Where(f => f != nameof(Entity.Version)).ToList();
@@ -72,6 +73,27 @@ public static class PersonTimeline
             foreach (var c in certs)
                 events.Add(new Event(c.IssuedOn.ToDateTime(new TimeOnly(12, 0)), $"取得{Zh.Of(c.Kind)}：{c.OccupationName}{(c.Level == SkillLevel.None ? "" : " " + Zh.Of(c.Level))}",
                     $"编号 {c.Number} · {c.Issuer}{(c.RevokedUtc is null ? "" : " · 已撤销")}", c.RevokedUtc is null ? MudBlazor.Color.Success : MudBlazor.Color.Error));
+        }
+
+        /// <summary>Placements (start, end) and their follow-ups with what was found.</summary>
+        async Task AddEmploymentAsync(AppDbContext db, long[] personIds, List<Event> events, CancellationToken ct)
+        {
+            var placements = await db.Placements.AsNoTracking().Include(p => p.FollowUps).Where(p => EF.Parameter(personIds).Contains(p.PersonId)).ToListAsync(ct);
+            foreach (var p in placements)
+            {
+                events.Add(new Event(p.StartDate.ToDateTime(new TimeOnly(9, 0)), $"上岗就业：{p.City} {p.EmployerName}{(p.Position is { } pos ? " · " + pos : "")}",
+                    $"{Zh.Of(p.Band)} · 月工资 {new Money(p.MonthlyWageFen)} 元 · {(p.Organised ? "组织化输出" : "自主就业")}", MudBlazor.Color.Success));
+                if (p.EndedOn is { } ended)
+                    events.Add(new Event(ended.ToDateTime(new TimeOnly(18, 0)), $"结束就业：{p.EmployerName}", p.EndReason, MudBlazor.Color.Warning));
+                foreach (var f in p.FollowUps.Where(f => f.DoneOn is not null))
+                {
+                    var problems = Employment.PlacementView.ProblemsOf(f.Problems);
+                    events.Add(new Event(f.DoneOn!.Value.ToDateTime(new TimeOnly(15, 0)), $"第 {f.Months} 个月跟踪回访{(f.ByEmployer ? "（用工单位确认）" : "")}",
+                        (f.StillEmployed == true ? $"在岗{(f.SameEmployer == true ? "，同一单位" : "，已换单位")}{(f.WageFen is { } w ? $"，月工资 {new Money(w)} 元" : "")}" : "未在岗")
+                        + (problems.Count > 0 ? "；问题：" + string.Join("、", problems) : ""),
+                        problems.Count > 0 ? MudBlazor.Color.Error : MudBlazor.Color.Info));
+                }
+            }
         }
 
         /// <summary>Every subsidy line with its verdict, decision and payment, and the subsidies imported from the old records.</summary>
