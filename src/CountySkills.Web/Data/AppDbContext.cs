@@ -40,6 +40,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<EmploymentAlert> Alerts => Set<EmploymentAlert>();
+    public DbSet<Brand> Brands => Set<Brand>();
+    public DbSet<BrandPartner> BrandPartners => Set<BrandPartner>();
+    public DbSet<BrandBase> BrandBases => Set<BrandBase>();
+    public DbSet<BrandMember> BrandMembers => Set<BrandMember>();
+    public DbSet<StarChange> StarChanges => Set<StarChange>();
+    public DbSet<MemberFeedback> Feedback => Set<MemberFeedback>();
+    public DbSet<Incubator> Incubators => Set<Incubator>();
+    public DbSet<Business> Businesses => Set<Business>();
+    public DbSet<BusinessSupport> BusinessSupport => Set<BusinessSupport>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -74,5 +83,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Placement>().Property(x => x.AreaCode).UseCollation("C");
         b.Entity<FollowUp>().Property(x => x.AreaCode).UseCollation("C");
         b.Entity<EmploymentAlert>().Property(x => x.AreaCode).UseCollation("C");
+        b.Entity<Business>().Property(x => x.AreaCode).UseCollation("C");
+        b.Entity<Incubator>().Property(x => x.AreaCode).UseCollation("C");
     }
 }

@@ -174,10 +174,12 @@ public sealed class FollowUp : Entity, IAreaScoped
         Cancelled ? FollowUpState.Cancelled : DoneOn is not null ? FollowUpState.Done
         : DueOn < today ? FollowUpState.Overdue : DueOn <= today.AddDays(7) ? FollowUpState.Due : FollowUpState.Upcoming;
 
-    public Refusal? Record(DateOnly on, bool stillEmployed, bool? sameEmployer, long? wageFen, FollowUpProblems problems, string? notes, string by, bool byEmployer, DateOnly today)
+    public Refusal? Record(DateOnly on, bool stillEmployed, bool? sameEmployer, long? wageFen, FollowUpProblems problems, string? notes, string by, bool byEmployer,
+        DateOnly today, DateOnly startedOn)
     {
         if (Cancelled) return new("followup.cancelled", "该回访已取消（就业已结束）");
         if (on > today) return new("followup.in_future", "回访日期不能晚于今天");
+        if (on < startedOn) return new("followup.before_start", $"回访日期不能早于上岗日期 {startedOn:yyyy-MM-dd}");
         if (wageFen is < 0 or > 10_000_000) return new("followup.wage", "月工资应在 0 至 100,000 元之间");
         (DoneOn, StillEmployed, SameEmployer, WageFen, Problems, Notes, RecordedBy, ByEmployer) =
             (on, stillEmployed, stillEmployed ? sameEmployer : false, stillEmployed ? wageFen : null, problems, notes?.Trim(), by, byEmployer);

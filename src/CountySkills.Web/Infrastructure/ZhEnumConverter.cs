@@ -16,8 +16,7 @@ public sealed class ZhEnumConverterFactory : JsonConverterFactory
     {
         public override T Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {
-            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt32(out var n) && Enum.IsDefined(typeof(T), n))
-                return (T)Enum.ToObject(typeof(T), n);
+            if (reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var n) && Zh.IsValid<T>(n, out var byNumber)) return byNumber;
             if (reader.TokenType == JsonTokenType.String && Zh.TryParse<T>(reader.GetString(), out var v)) return v;
             throw new JsonException($"“{(reader.TokenType == JsonTokenType.String ? reader.GetString() : reader.TokenType.ToString())}”不是有效的取值，可选：" +
                 string.Join("、", Enum.GetValues<T>().Select(x => $"{x}（{Zh.Of(x)}）")));

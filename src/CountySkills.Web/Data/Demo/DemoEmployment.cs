@@ -71,7 +71,7 @@ public static class DemoEmployment
             };
             placement.ScheduleFollowUps(months);
             foreach (var f in placement.FollowUps.Where(f => f.DueOn < today.AddDays(-10) && i % 6 != 0))
-                f.Record(f.DueOn.AddDays(2), true, true, wage + 20_000 * f.Months / 3, FollowUpProblems.None, "电话回访，在岗正常", "town01", false, today);
+                f.Record(f.DueOn.AddDays(2), true, true, wage + 20_000 * f.Months / 3, FollowUpProblems.None, "电话回访，在岗正常", "town01", false, today, start);
             return placement;
         }
 

@@ -86,6 +86,9 @@ public static class JobOrders
                 plan.EmployerId = o.EmployerId;
                 if (plan.OccupationId is null && plan.OccupationCode is null) plan.OccupationId = o.OccupationId;
             }
+            // Validated once the order has filled in the kind, employer and occupation.
+            var check = await new ClassInput.Validator().ValidateAsync(plan, ct);
+            if (!check.IsValid) return Result.Invalid(Http.CamelKeys(check.ToDictionary()));
             var created = await classes.Create(plan, ct);
             if (!created.IsOk) return created;
             await using (var db = await dbs.CreateDbContextAsync(ct))
@@ -129,7 +132,7 @@ public static class JobOrders
             .WithName("UpdateJobOrder").WithValidation<Input>().RequireAuthorization(p => p.RequireRole(writers));
         api.MapPost("/employment/job-orders/{id:long}/class", async (long id, ClassInput plan, Handler h, CancellationToken ct) =>
                 (await h.OpenClass(id, plan, ct)).ToHttp(v => TypedResults.Created($"/api/training/classes/{v.Id}", v)))
-            .WithName("OpenOrderClass").WithValidation<ClassInput>().RequireWorkCounty()
+            .WithName("OpenOrderClass").RequireWorkCounty()
             .WithSummary("Open the order-training class (订单式培训) for a job order");
         api.MapGet("/employment/job-orders/{id:long}/candidates", async (long id, Handler h, CancellationToken ct) => (await h.Candidates(id, ct)).ToHttp())
             .WithName("JobOrderCandidates").RequireWorkReaders().WithSummary("Passed trainees of the order's class not yet placed");

@@ -30,10 +30,10 @@ public static class LabourBases
         public async Task<List<View>> List(CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var from = new DateOnly(clock.Today().Year, 1, 1);
+            var (from, to) = (new DateOnly(clock.Today().Year, 1, 1), new DateOnly(clock.Today().Year, 12, 31));
             return await db.LabourBases.AsNoTracking().OrderBy(b => b.Id).Select(b => new View(b.Id, b.Name, b.Province, b.City, b.Address, b.ContactName,
                 b.ContactPhone, b.EmployerId, b.Employer!.Name, b.Note,
-                db.Placements.Count(p => p.StartDate >= from && p.City == b.City && (b.EmployerId == null || p.EmployerId == b.EmployerId)), b.Version)).ToListAsync(ct);
+                db.Placements.Count(p => p.StartDate >= from && p.StartDate <= to && p.City == b.City && (b.EmployerId == null || p.EmployerId == b.EmployerId)), b.Version)).ToListAsync(ct);
         }
 
         public async Task<Result<View>> Save(long? id, Input input, CancellationToken ct)

@@ -44,7 +44,8 @@ public static class RecordFollowUp
             if (cmd.Version is { } v) db.Entry(f).Property(x => x.Version).OriginalValue = v;
             if (f.DoneOn is not null && cmd.Version is null) return Result.Refused(new("followup.done", $"该回访已于 {f.DoneOn:yyyy-MM-dd} 登记；修改请带上版本号（version）"));
             var today = clock.Today();
-            var refusal = f.Record(cmd.DoneOn ?? today, cmd.StillEmployed!.Value, cmd.SameEmployer, cmd.WageFen, cmd.Problems, cmd.Notes, user.UserName, byEmployer, today);
+            var started = await db.Placements.Where(p => p.Id == f.PlacementId).Select(p => p.StartDate).SingleAsync(ct);
+            var refusal = f.Record(cmd.DoneOn ?? today, cmd.StillEmployed!.Value, cmd.SameEmployer, cmd.WageFen, cmd.Problems, cmd.Notes, user.UserName, byEmployer, today, started);
             if (refusal is not null) return Result.Refused(refusal, refusal.Code == "followup.wage" ? "wageFen" : "doneOn");
             if (cmd.Problems.HasFlag(FollowUpProblems.UnpaidWages) && !await db.Alerts.AnyAsync(a => a.FollowUpId == f.Id && a.ClosedUtc == null, ct))
             {
