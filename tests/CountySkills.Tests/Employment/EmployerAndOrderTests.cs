@@ -127,7 +127,7 @@ public abstract class EmploymentEmployerAndOrderTests(ClockedApp app)
     }
 
     [Fact]
-    public async Task An_agreement_lists_several_benefits_given_by_name_or_in_chinese()
+    public async Task An_agreement_lists_several_benefits_given_by_name_or_as_a_number()
     {
         app.ResetClock();
         var county = await app.ClientFor("county");
