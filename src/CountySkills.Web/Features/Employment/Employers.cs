@@ -85,7 +85,9 @@ public static class Employers
                 e = await db.Employers.SingleOrDefaultAsync(x => x.Id == id, ct);
                 if (e is null) return Result.NotFound("没有找到该用工单位");
                 if (!user.IsCounty() && !Own(e.Id)) return Result.Forbidden("只能修改本单位的信息");
-                if (!user.IsCounty() && (code != e.CreditCode || input.Name.Trim() != e.Name || input.Kind != e.Kind || input.AgencyGrade != e.AgencyGrade))
+                // The grade is the county's to give: employer staff leave it as it is whatever they send.
+                if (!user.IsCounty()) input.AgencyGrade = e.AgencyGrade;
+                if (!user.IsCounty() && (code != e.CreditCode || input.Name.Trim() != e.Name || input.Kind != e.Kind))
                     return Result.Forbidden("单位名称、信用代码、类别和机构等级由县人社局维护；单位可修改地址和联系人");
                 if (code != e.CreditCode && await db.Employers.AnyAsync(x => x.CreditCode == code, ct))
                     return Result.Conflict($"统一社会信用代码 {code} 已属于另一单位");
