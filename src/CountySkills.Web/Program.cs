@@ -17,6 +17,7 @@ app.MapApi();
 app.MapAccountEndpoints();
 CountySkills.Web.Features.Certificates.VerifyCertificate.MapPages(app);
 CountySkills.Web.Features.Subsidies.PublicNotices.MapPages(app);
+CountySkills.Web.Features.Brands.PublicWorker.MapPages(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

@@ -82,7 +82,7 @@ public static class Platform
     }
 
     /// <summary>Pages and APIs anyone may open without signing in: each address gets a per-minute quota.</summary>
-    static bool IsPublic(PathString path) => path.StartsWithSegments("/verify") || path.StartsWithSegments("/notices") || path.StartsWithSegments("/api/public");
+    static bool IsPublic(PathString path) => path.StartsWithSegments("/verify") || path.StartsWithSegments("/notices") || path.StartsWithSegments("/brands/workers") || path.StartsWithSegments("/api/public");
 
     public static void UsePlatform(this WebApplication app)
     {

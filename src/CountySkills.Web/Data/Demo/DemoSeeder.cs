@@ -73,6 +73,8 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
             await DemoSubsidies.SeedAsync(subsidies, clock, ct);
         await using (var employment = await dbs.CreateDbContextAsync(ct))
             await DemoEmployment.SeedAsync(employment, clock, ct);
+        await using (var brands = await dbs.CreateDbContextAsync(ct))
+            await DemoBrands.SeedAsync(brands, clock, ct);
     }
 
     /// <summary>Generates the demo ledger deterministically and stores it.</summary>
