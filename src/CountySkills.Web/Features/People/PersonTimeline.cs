@@ -35,6 +35,7 @@ public static class PersonTimeline
             await AddTrainingAsync(db, people.Select(p => p.Id).ToArray(), events, ct);
             await AddSubsidiesAsync(db, people.Select(p => p.Id).ToArray(), people.Select(p => p.IdNumber).ToArray(), events, ct);
             await AddEmploymentAsync(db, people.Select(p => p.Id).ToArray(), events, ct);
+            await AddBrandsAndBusinessesAsync(db, people.Select(p => p.Id).ToArray(), events, ct);
             foreach (var a in audit.Where(a => a.Action == AuditEntry.Update))
             {
                 var fields = Admin.AuditChanges.Parse(a.Changes).Select(c => c.Field).Where(f => f != nameof(Entity.Version)).ToList();
@@ -94,6 +95,26 @@ public static class PersonTimeline
                         problems.Count > 0 ? MudBlazor.Color.Error : MudBlazor.Color.Info));
                 }
             }
+        }
+
+        /// <summary>Brand membership with its star history, and businesses founded.</summary>
+        async Task AddBrandsAndBusinessesAsync(AppDbContext db, long[] personIds, List<Event> events, CancellationToken ct)
+        {
+            var members = await db.BrandMembers.AsNoTracking().Include(m => m.StarHistory).Where(m => EF.Parameter(personIds).Contains(m.PersonId))
+                .Select(m => new { m.JoinedOn, Brand = m.Brand!.Name, m.RevokedUtc, m.RevokeReason, m.StarHistory }).ToListAsync(ct);
+            foreach (var m in members)
+            {
+                events.Add(new Event(m.JoinedOn.ToDateTime(new TimeOnly(10, 0)), $"加入劳务品牌：{m.Brand}", null, MudBlazor.Color.Primary));
+                foreach (var h in m.StarHistory)
+                    events.Add(new Event(clock.ToLocal(h.AtUtc), $"{m.Brand} 星级评定：{Zh.Of(h.From)} → {Zh.Of(h.To)}",
+                        h.To == h.Proposed ? "按系统建议评定" : $"系统建议{Zh.Of(h.Proposed)}，评定理由：{h.Reason}", MudBlazor.Color.Warning));
+                if (m.RevokedUtc is { } r) events.Add(new Event(clock.ToLocal(r), $"退出劳务品牌：{m.Brand}", m.RevokeReason, MudBlazor.Color.Default));
+            }
+            var businesses = await db.Businesses.AsNoTracking().Where(b => EF.Parameter(personIds).Contains(b.FounderId))
+                .Select(b => new { b.Name, b.Kind, b.StartDate, b.JobsCreated, Incubator = b.Incubator!.Name }).ToListAsync(ct);
+            foreach (var b in businesses)
+                events.Add(new Event(b.StartDate.ToDateTime(new TimeOnly(10, 0)), $"创业：{b.Name}（{Zh.Of(b.Kind)}）",
+                    $"带动就业 {b.JobsCreated} 人{(b.Incubator is { } i ? "，入驻" + i : "")}", MudBlazor.Color.Success));
         }
 
         /// <summary>Every subsidy line with its verdict, decision and payment, and the subsidies imported from the old records.</summary>
