@@ -17,10 +17,13 @@ switch (which)
     case "training" or "training-roster" or "person-timeline":
         await TrainingBench.RunAsync(args.Contains("--n") ? n : 700_000, which);
         return 0;
+    case "employment-outcomes":
+        await OutcomesBench.RunAsync(args.Contains("--n") ? n : 700_000);
+        return 0;
     case "subsidy-eligibility":
         await SubsidyBench.RunAsync(args.Contains("--n") ? n : 700_000);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list, training-roster, person-timeline, training, subsidy-eligibility");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list, training-roster, person-timeline, training, subsidy-eligibility, employment-outcomes");
         return 2;
 }

@@ -79,6 +79,8 @@ public static class Brands
             var baseIds = (input.LabourBaseIds ?? []).Distinct().ToList();
             if (baseIds.Count > 0 && await db.LabourBases.CountAsync(b => baseIds.Contains(b.Id), ct) != baseIds.Count)
                 return Result.Invalid("labourBaseIds", "所列劳务基地中有不存在的");
+            if (input.HomeAreaCode is { } home && !await db.Regions.AnyAsync(r => r.Code == home, ct))
+                return Result.Invalid("homeAreaCode", $"区划代码 {home} 不是已知的地区");
             Brand? b;
             if (id is null) db.Brands.Add(b = new Brand { Name = "", Owner = "", Category = "", HomeAreaCode = input.HomeAreaCode ?? Data.Demo.DemoCounty.Code });
             else
@@ -87,6 +89,8 @@ public static class Brands
                 b = await db.Brands.Include(x => x.Partners).SingleOrDefaultAsync(x => x.Id == id, ct);
                 if (b is null) return Result.NotFound("没有找到该品牌");
                 db.Entry(b).Property(x => x.Version).OriginalValue = v;
+                // Partners and bases are rows of their own: the brand's version changes with them too.
+                b.Touch();
             }
             (b.Name, b.TrademarkNumber, b.Owner, b.Category, b.Standards, b.SkillLeaders, b.Description) = (input.Name.Trim(), input.TrademarkNumber?.Trim(),
                 input.Owner.Trim(), input.Category.Trim(), input.Standards?.Trim(), input.SkillLeaders?.Trim(), input.Description?.Trim());
