@@ -42,6 +42,8 @@ public sealed record ClassPlan
     public Dictionary<int, int> BirthYears { get; init; } = [];
     public bool Complete { get; init; } = true;
     public bool Subsidised { get; init; } = true;
+    /// <summary>The labour brand the class trains for.</summary>
+    public long? BrandId { get; init; }
 }
 
 /// <summary>Builds, through HTTP only, the completed classes a claim needs, and moves claims along.</summary>
@@ -59,7 +61,7 @@ public static class SubsidyKit
         var institutionId = p.InstitutionId ?? await SchoolId(app);
         var needsAgeTrick = p.Subsidised && p.BirthYears.Values.Any(y => y < 1967 || y > 2010);
         var cls = await Created(county.PostAsJsonAsync("/api/training/classes",
-            ClassBody(p.Name, institutionId, p.Start, p.End, subsidised: p.Subsidised && !needsAgeTrick, occupationCode: p.Occupation, level: p.Level)));
+            ClassBody(p.Name, institutionId, p.Start, p.End, subsidised: p.Subsidised && !needsAgeTrick, occupationCode: p.Occupation, level: p.Level, brandId: p.BrandId)));
         var classId = cls.GetProperty("id").GetInt64();
 
         var trainees = new List<Trainee>();
@@ -87,7 +89,7 @@ public static class SubsidyKit
         {
             var version = (await GetClass(county, classId)).GetProperty("version").GetGuid();
             await HttpAssert.Json(await county.PutAsJsonAsync($"/api/training/classes/{classId}",
-                ClassBody(p.Name, institutionId, p.Start, p.End, subsidised: true, occupationCode: p.Occupation, level: p.Level, version: version)));
+                ClassBody(p.Name, institutionId, p.Start, p.End, subsidised: true, occupationCode: p.Occupation, level: p.Level, version: version, brandId: p.BrandId)));
         }
 
         var start = DateOnly.Parse(p.Start);

@@ -15,9 +15,9 @@ public static class TrainingKit
 
     public static object ClassBody(string name, long? institutionId, string start = "2026-10-01", string end = "2026-10-31", int capacity = 30,
         bool subsidised = true, string occupationCode = Housekeeping, string level = "Junior", string kind = "EmploymentSkills", long? employerId = null,
-        Guid? version = null) => new
+        Guid? version = null, long? brandId = null) => new
     {
-        name, institutionId, occupationCode, level, kind, subsidised, employerId, startDate = start, endDate = end, hours = 120, capacity,
+        name, institutionId, occupationCode, level, kind, subsidised, employerId, brandId, startDate = start, endDate = end, hours = 120, capacity,
         teachers = "王老师", teachingPlan = "理论 40 课时，实操 80 课时", place = "县高级技工学校实训楼", version,
     };
 
