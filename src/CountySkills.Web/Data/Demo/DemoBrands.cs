@@ -46,11 +46,11 @@ public static class DemoBrands
             if (i < bases.Count) db.BrandBases.Add(new BrandBase { BrandId = brand.Id, LabourBaseId = bases[i].Id });
 
         // The brands' classes and their passed trainees as members.
-        var classes = await db.Classes.Include(c => c.Occupation).ToListAsync(ct);
+        var classes = await db.Classes.Include(c => c.Occupation).OrderBy(c => c.Id).Take(50).ToListAsync(ct);
         foreach (var c in classes)
             c.BrandId = c.Occupation!.Category switch { "家政" => housekeeping.Id, "康养/足疗" => footCare.Id, "艾灸" => moxibustion.Id, _ => null };
         await db.SaveChangesAsync(ct);
-        var passed = await db.Enrolments.Where(e => e.Passed == true && e.Class!.BrandId != null)
+        var passed = await db.Enrolments.Where(e => e.Passed == true && e.Class!.BrandId != null).OrderBy(e => e.Id).Take(300)
             .Select(e => new { e.PersonId, e.ClassId, BrandId = e.Class!.BrandId!.Value, e.Class.EndDate }).ToListAsync(ct);
         var members = passed.GroupBy(p => (p.BrandId, p.PersonId)).Select(g => g.First()).Select((p, i) => new BrandMember
         {
