@@ -544,6 +544,14 @@ S = {
  "Emp.Numerator": ("分子", "Numerator"),
  "Emp.Denominator": ("分母", "Denominator"),
  "Emp.Definition": ("口径", "Definition"),
+ "Emp.Events": ("欢送仪式与招聘会", "Send-offs and job fairs"),
+ "Emp.EventDate": ("日期", "Date"),
+ "Emp.Event": ("活动", "Event"),
+ "Emp.Participants": ("参加人数", "Participants"),
+ "Emp.JobsOffered": ("提供岗位", "Jobs offered"),
+ "Emp.Signed": ("达成意向", "Signed"),
+ "Emp.Cases": ("典型案例", "Typical cases"),
+ "Emp.EventsTab": ("活动与案例", "Events and cases"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

@@ -49,6 +49,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<Incubator> Incubators => Set<Incubator>();
     public DbSet<Business> Businesses => Set<Business>();
     public DbSet<BusinessSupport> BusinessSupport => Set<BusinessSupport>();
+    public DbSet<LabourEvent> Events => Set<LabourEvent>();
+    public DbSet<TypicalCase> Cases => Set<TypicalCase>();
+    public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

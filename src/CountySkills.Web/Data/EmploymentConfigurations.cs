@@ -115,3 +115,46 @@ sealed class EmploymentAlertConfiguration : IEntityTypeConfiguration<EmploymentA
         e.Ignore(x => x.Open);
     }
 }
+
+sealed class LabourEventConfiguration : IEntityTypeConfiguration<LabourEvent>
+{
+    public void Configure(EntityTypeBuilder<LabourEvent> e)
+    {
+        e.ToTable("Events");
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Place).HasMaxLength(200);
+        e.Property(x => x.EmployersPresent).HasMaxLength(2000);
+        e.Property(x => x.Note).HasMaxLength(2000);
+        e.Property(x => x.CreatedBy).HasMaxLength(100);
+        e.HasIndex(x => x.Date);
+    }
+}
+
+sealed class TypicalCaseConfiguration : IEntityTypeConfiguration<TypicalCase>
+{
+    public void Configure(EntityTypeBuilder<TypicalCase> e)
+    {
+        e.ToTable("Cases");
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.Title).HasMaxLength(200);
+        e.Property(x => x.Story).HasMaxLength(8000);
+        e.Property(x => x.CreatedBy).HasMaxLength(100);
+        e.HasOne(x => x.Person).WithMany().HasForeignKey(x => x.PersonId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<Brand>().WithMany().HasForeignKey(x => x.BrandId).OnDelete(DeleteBehavior.Restrict);
+        e.HasIndex(x => x.PersonId);
+    }
+}
+
+sealed class CasePhotoConfiguration : IEntityTypeConfiguration<CasePhoto>
+{
+    public void Configure(EntityTypeBuilder<CasePhoto> e)
+    {
+        e.Property(x => x.FileName).HasMaxLength(260);
+        e.Property(x => x.ContentType).HasMaxLength(100);
+        e.Property(x => x.Sha256).HasMaxLength(64);
+        e.Property(x => x.UploadedBy).HasMaxLength(100);
+        e.HasOne<TypicalCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasIndex(x => x.CaseId);
+    }
+}

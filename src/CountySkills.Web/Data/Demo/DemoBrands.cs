@@ -100,5 +100,19 @@ public static class DemoBrands
             db.Businesses.Add(b);
         }
         await db.SaveChangesAsync(ct);
+
+        // This year's send-off ceremony and spring job fair, and a typical case.
+        db.Events.AddRange(
+            new LabourEvent { Title = "禾红家政赴京务工人员欢送仪式", Kind = EventKind.SendOff, Date = today.AddDays(-45), Place = "县人社局就业服务大厅", Participants = 126,
+                EmployersPresent = employers[0].Name, JobsOffered = 120, PeopleSigned = 118, Note = "统一着装、统一乘车，县领导送行", CreatedUtc = now, CreatedBy = "county" },
+            new LabourEvent { Title = "春风行动专场招聘会", Kind = EventKind.JobFair, Date = new DateOnly(today.Year, 2, 20), Place = "县文化广场", Participants = 2300,
+                EmployersPresent = string.Join("、", employers.Select(e => e.Name)) + " 等 35 家", JobsOffered = 1260, PeopleSigned = 268, CreatedUtc = now, CreatedBy = "county" });
+        if (members.FirstOrDefault() is { } star)
+            db.Cases.Add(new TypicalCase
+            {
+                PersonId = star.PersonId, BrandId = star.BrandId, Title = "从留守妇女到金牌月嫂", CreatedUtc = now, CreatedBy = "county",
+                Story = "她参加县就业培训中心母婴护理员订单班，取得职业技能等级证书后经劳务协作基地赴北京从事母婴护理，月收入从务农时的不足千元提高到八千元以上，还带动同村五名姐妹外出就业。",
+            });
+        await db.SaveChangesAsync(ct);
     }
 }

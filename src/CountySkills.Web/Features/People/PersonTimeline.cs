@@ -110,6 +110,8 @@ public static class PersonTimeline
                         h.To == h.Proposed ? "按系统建议评定" : $"系统建议{Zh.Of(h.Proposed)}，评定理由：{h.Reason}", MudBlazor.Color.Warning));
                 if (m.RevokedUtc is { } r) events.Add(new Event(clock.ToLocal(r), $"退出劳务品牌：{m.Brand}", m.RevokeReason, MudBlazor.Color.Default));
             }
+            foreach (var c in await db.Cases.AsNoTracking().Where(c => EF.Parameter(personIds).Contains(c.PersonId)).Select(c => new { c.Title, c.CreatedUtc }).ToListAsync(ct))
+                events.Add(new Event(clock.ToLocal(c.CreatedUtc), $"入选典型案例：{c.Title}", null, MudBlazor.Color.Primary));
             var businesses = await db.Businesses.AsNoTracking().Where(b => EF.Parameter(personIds).Contains(b.FounderId))
                 .Select(b => new { b.Name, b.Kind, b.StartDate, b.JobsCreated, Incubator = b.Incubator!.Name }).ToListAsync(ct);
             foreach (var b in businesses)
