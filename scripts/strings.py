@@ -552,6 +552,9 @@ S = {
  "Emp.Signed": ("达成意向", "Signed"),
  "Emp.Cases": ("典型案例", "Typical cases"),
  "Emp.EventsTab": ("活动与案例", "Events and cases"),
+ "Emp.NewEmployer": ("登记用工单位", "Add an employer"),
+ "Emp.CreditCode": ("统一社会信用代码", "Credit code"),
+ "Emp.Phone": ("联系电话", "Phone"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

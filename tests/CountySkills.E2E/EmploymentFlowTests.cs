@@ -48,4 +48,26 @@ public sealed class EmploymentFlowTests(AppServer app)
         await county.WaitForFunctionAsync($"() => ![...document.querySelectorAll('[data-testid=alert]')].some(a => a.innerText.includes('三个月未发工资'))");
         await county.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_county_officer_registers_a_partner_employer_and_a_wrong_credit_code_is_explained()
+    {
+        var county = await app.SignedIn("county");
+        await county.GotoAsync("/employment");
+        await AppServer.WaitInteractive(county);
+        await county.ClickAsync(".mud-tab >> text=协作单位与订单");
+        await county.ClickAsync("[data-testid=employer-new]");
+        var name = $"浏览器测试家政公司{Random.Shared.Next(1000, 9999)}";
+        var code = CountySkills.Web.Data.Demo.DemoSeeder.CreditCodeFor(Random.Shared.Next(500, 9000));
+        await county.FillAsync(Input("e-name"), name);
+        await county.FillAsync(Input("e-code"), code[..17] + (code[17] == '0' ? '1' : '0'));
+        await county.ClickAsync("[data-testid=e-save]");
+        await county.WaitForSelectorAsync("[data-testid=employer-error]");
+        Assert.Contains("校验", await county.InnerTextAsync("[data-testid=employer-error]"));
+        await county.FillAsync(Input("e-code"), code);
+        await county.ClickAsync("[data-testid=e-save]");
+        await county.WaitForFunctionAsync($"() => document.querySelector('[data-testid=employers-table]').innerText.includes('{name}')");
+        Assert.Contains(code, await county.InnerTextAsync("[data-testid=employers-table]"));
+        await county.Context.CloseAsync();
+    }
 }
