@@ -18,11 +18,7 @@ public static class ClaimJudging
         var occupations = await db.Occupations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         var trainees = await db.Enrolments.AsNoTracking().Where(e => e.ClassId == cls.Id && e.Status == EnrolmentStatus.Active)
             .Select(e => new { e.Id, e.PersonId, e.Passed, e.Person!.BirthDate }).ToListAsync(ct);
-        var taken = await db.Sessions.CountAsync(s => s.ClassId == cls.Id && s.AttendanceTakenUtc != null, ct);
-        // Session ids first: a correlated EXISTS on sessions makes SQLite walk the whole attendance table.
-        var sessionIds = await db.Sessions.Where(s => s.ClassId == cls.Id).Select(s => s.Id).ToArrayAsync(ct);
-        var attended = await db.Attendance.Where(a => a.Present && EF.Parameter(sessionIds).Contains(a.SessionId))
-            .GroupBy(a => a.EnrolmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var (taken, attended) = await Roster.AttendanceAsync(db, cls.Id, ct);
         var enrolmentIds = trainees.Select(t => (long?)t.Id).ToArray();
         var certificates = (await db.Certificates.AsNoTracking().Where(c => c.RevokedUtc == null && c.ClassId == cls.Id)
                 .Concat(db.Certificates.AsNoTracking().Where(c => c.RevokedUtc == null && c.ClassId != cls.Id && EF.Parameter(enrolmentIds).Contains(c.EnrolmentId)))

@@ -23,13 +23,8 @@ public static class FraudSignals
 
         var (start, end) = (cls.StartDate, cls.EndDate);
         // The same human may sit in the ledger twice (a duplicate merged later): the other record's claims count too.
-        var survivors = await db.People.Where(p => EF.Parameter(personIds).Contains(p.Id)).Select(p => new { p.Id, Root = p.MergedIntoId ?? p.Id }).ToListAsync(ct);
-        var roots = survivors.Select(x => x.Root).Distinct().ToArray();
-        var related = await db.People.Where(p => EF.Parameter(roots).Contains(p.Id)).Select(p => new { p.Id, Root = p.Id })
-            .Concat(db.People.Where(p => p.MergedIntoId != null && EF.Parameter(roots).Contains(p.MergedIntoId.Value)).Select(p => new { p.Id, Root = p.MergedIntoId!.Value }))
-            .ToListAsync(ct);
-        var lineOfRoot = survivors.GroupBy(x => x.Root).ToDictionary(g => g.Key, g => byPerson[g.First().Id]);
-        var rootOf = related.ToDictionary(x => x.Id, x => x.Root);
+        var (rootOfGiven, rootOf) = await SubsidyHistory.SameHumansAsync(db, personIds, ct);
+        var lineOfRoot = rootOfGiven.GroupBy(x => x.Value).ToDictionary(g => g.Key, g => byPerson[g.First().Key]);
         var everyone = rootOf.Keys.ToArray();
         var twice = await db.ClaimLines.Where(l => EF.Parameter(everyone).Contains(l.PersonId) && l.ClaimId != claim.Id && l.Decision != LineDecision.Rejected)
             .Join(db.Claims, l => l.ClaimId, c => c.Id, (l, c) => new { l.PersonId, c.Number, c.InstitutionId, Institution = c.Institution!.Name, c.Class!.StartDate, c.Class.EndDate })
@@ -40,11 +35,11 @@ public static class FraudSignals
                 twice.Select(x => lineOfRoot[rootOf[x.PersonId]]).Distinct().ToList()));
         long LineOwner(long personId) => lines.Single(l => l.Id == lineOfRoot[rootOf[personId]]).PersonId;
 
-        var sessionDays = await db.Sessions.Where(s => s.ClassId == cls.Id).Select(s => s.Date).Distinct().ToListAsync(ct);
-        var sessionIds = await db.Sessions.Where(s => s.ClassId == cls.Id).Select(s => s.Id).ToArrayAsync(ct);
+        var sessions = await db.Sessions.Where(s => s.ClassId == cls.Id).Select(s => new { s.Id, s.Date }).ToListAsync(ct);
+        var sessionIds = sessions.Select(s => s.Id).ToArray();
         var marks = await db.Attendance.Where(a => EF.Parameter(sessionIds).Contains(a.SessionId))
             .Select(a => new { a.EnrolmentId, a.RecordedUtc }).ToListAsync(ct);
-        var days = sessionDays.ToHashSet();
+        var days = sessions.Select(s => s.Date).ToHashSet();
         var odd = marks.Select(m => new { m.EnrolmentId, Day = DateOnly.FromDateTime(clock.ToLocal(m.RecordedUtc)) }).Where(m => !days.Contains(m.Day)).ToList();
         if (odd.Count > 0)
         {

@@ -26,31 +26,7 @@ public static class SubsidyHistory
         CancellationToken ct)
     {
         var given = personIds.Distinct().ToArray();
-        var rootOf = given.ToDictionary(i => i, i => i);
-        // Up: a record merged into another stands for the survivor (chains followed a few levels).
-        var pending = given;
-        for (var depth = 0; depth < 5 && pending.Length > 0; depth++)
-        {
-            var parents = new Dictionary<long, long>();
-            foreach (var chunk in pending.Chunk(1000))
-                foreach (var p in await db.People.Where(p => EF.Parameter(chunk).Contains(p.Id) && p.MergedIntoId != null)
-                             .Select(p => new { p.Id, Parent = p.MergedIntoId!.Value }).ToListAsync(ct))
-                    parents[p.Id] = p.Parent;
-            foreach (var g in given) if (parents.TryGetValue(rootOf[g], out var up)) rootOf[g] = up;
-            pending = parents.Values.Distinct().ToArray();
-        }
-        // Down: every record merged into a root (and into those).
-        var member = rootOf.Values.Distinct().ToDictionary(r => r, r => r);
-        var frontier = member.Keys.ToArray();
-        for (var depth = 0; depth < 5 && frontier.Length > 0; depth++)
-        {
-            var found = new List<long>();
-            foreach (var chunk in frontier.Chunk(1000))
-                foreach (var c in await db.People.Where(p => p.MergedIntoId != null && EF.Parameter(chunk).Contains(p.MergedIntoId.Value))
-                             .Select(p => new { p.Id, Parent = p.MergedIntoId!.Value }).ToListAsync(ct))
-                    if (member.TryAdd(c.Id, member[c.Parent])) found.Add(c.Id);
-            frontier = [.. found];
-        }
+        var (rootOf, member) = await SameHumansAsync(db, given, ct);
         var byRoot = member.Values.Distinct().ToDictionary(r => r, _ => new List<PriorSubsidy>());
 
         var standing = SubsidyClaim.Standing;
@@ -81,6 +57,40 @@ public static class SubsidyHistory
                 byRoot[idNumbers[h.IdNumber]].Add(Prior(h));
         }
         return given.ToDictionary(g => g, g => byRoot[rootOf[g]]);
+    }
+
+    /// <summary>
+    /// Every ledger record of the same humans: for each id given, the record it was merged into (followed to the end), and for every
+    /// record of those humans (the roots and everything merged into them, a few levels deep) its root.
+    /// </summary>
+    public static async Task<(Dictionary<long, long> RootOf, Dictionary<long, long> Member)> SameHumansAsync(AppDbContext db, long[] given, CancellationToken ct)
+    {
+        var rootOf = given.ToDictionary(i => i, i => i);
+        // Up: a record merged into another stands for the survivor (chains followed a few levels).
+        var pending = given;
+        for (var depth = 0; depth < 5 && pending.Length > 0; depth++)
+        {
+            var parents = new Dictionary<long, long>();
+            foreach (var chunk in pending.Chunk(1000))
+                foreach (var p in await db.People.Where(p => EF.Parameter(chunk).Contains(p.Id) && p.MergedIntoId != null)
+                             .Select(p => new { p.Id, Parent = p.MergedIntoId!.Value }).ToListAsync(ct))
+                    parents[p.Id] = p.Parent;
+            foreach (var g in given) if (parents.TryGetValue(rootOf[g], out var up)) rootOf[g] = up;
+            pending = parents.Values.Distinct().ToArray();
+        }
+        // Down: every record merged into a root (and into those).
+        var member = rootOf.Values.Distinct().ToDictionary(r => r, r => r);
+        var frontier = member.Keys.ToArray();
+        for (var depth = 0; depth < 5 && frontier.Length > 0; depth++)
+        {
+            var found = new List<long>();
+            foreach (var chunk in frontier.Chunk(1000))
+                foreach (var c in await db.People.Where(p => p.MergedIntoId != null && EF.Parameter(chunk).Contains(p.MergedIntoId.Value))
+                             .Select(p => new { p.Id, Parent = p.MergedIntoId!.Value }).ToListAsync(ct))
+                    if (member.TryAdd(c.Id, member[c.Parent])) found.Add(c.Id);
+            frontier = [.. found];
+        }
+        return (rootOf, member);
     }
 
     /// <summary>Imported subsidies of someone not (yet) in the ledger, found by ID number.</summary>

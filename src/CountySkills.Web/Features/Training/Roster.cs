@@ -9,11 +9,7 @@ public static class Roster
 {
     public static async Task<List<TraineeView>> LoadAsync(AppDbContext db, long classId, DateOnly today, CancellationToken ct, long? enrolmentId = null)
     {
-        var taken = await db.Sessions.CountAsync(s => s.ClassId == classId && s.AttendanceTakenUtc != null, ct);
-        // Session ids first: a correlated EXISTS on sessions makes SQLite walk the whole attendance table.
-        var sessionIds = await db.Sessions.Where(s => s.ClassId == classId).Select(s => s.Id).ToArrayAsync(ct);
-        var attended = await db.Attendance.Where(a => a.Present && EF.Parameter(sessionIds).Contains(a.SessionId))
-            .GroupBy(a => a.EnrolmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var (taken, attended) = await AttendanceAsync(db, classId, ct);
         var q = db.Enrolments.AsNoTracking().Where(e => e.ClassId == classId);
         if (enrolmentId is { } eid) q = q.Where(e => e.Id == eid);
         var rows = await q.OrderBy(e => e.Id).Select(e => new
@@ -29,6 +25,17 @@ public static class Roster
             return new TraineeView(r.Id, classId, r.PersonId, r.Name, IdNumber.Mask(r.IdNumber), r.Sex, Person.Age(r.BirthDate, today), Phone.Mask(r.Phone),
                 r.Township, r.Status, r.EnrolledUtc, n, taken, Rate(n, taken), r.Passed, r.Score, r.Certificate, r.Version);
         }).ToList();
+    }
+
+    /// <summary>Sessions of a class whose attendance was taken, and sessions attended per enrolment.</summary>
+    public static async Task<(int Taken, Dictionary<long, int> Attended)> AttendanceAsync(AppDbContext db, long classId, CancellationToken ct)
+    {
+        var taken = await db.Sessions.CountAsync(s => s.ClassId == classId && s.AttendanceTakenUtc != null, ct);
+        // Session ids first: a correlated EXISTS on sessions makes SQLite walk the whole attendance table.
+        var sessionIds = await db.Sessions.Where(s => s.ClassId == classId).Select(s => s.Id).ToArrayAsync(ct);
+        var attended = await db.Attendance.Where(a => a.Present && EF.Parameter(sessionIds).Contains(a.SessionId))
+            .GroupBy(a => a.EnrolmentId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return (taken, attended);
     }
 
     /// <summary>Share of taken sessions attended, 0–100 with one decimal; null before any attendance was taken.</summary>
