@@ -1,5 +1,6 @@
 using System.Reflection;
 using CountySkills.Web.Features.Ops;
+using CountySkills.Web.Infrastructure.Auth;
 using FluentValidation;
 
 namespace CountySkills.Web.Features;
@@ -22,6 +23,7 @@ public static class FeatureSetup
     {
         app.MapHealth();
         var api = app.MapGroup("/api").RequireAuthorization();
+        api.RequirePermissions();
         foreach (var map in typeof(FeatureSetup).Assembly.GetTypes()
                      .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Namespace?.StartsWith("CountySkills.Web.Features") == true)
                      .Select(t => t.GetMethod("Map", BindingFlags.Public | BindingFlags.Static, [typeof(RouteGroupBuilder)]))

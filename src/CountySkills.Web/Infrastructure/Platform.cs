@@ -34,7 +34,16 @@ public static class Platform
             };
         });
         s.AddExceptionHandler<ProblemExceptionHandler>();
-        s.AddOpenApi();
+        s.AddOpenApi(o => o.AddOperationTransformer((op, ctx, _) =>
+        {
+            // The permission each operation needs, from the one table (Perm): read by clients and by the walk test.
+            if (ctx.Description.ActionDescriptor.EndpointMetadata.OfType<Auth.PermissionMetadata>().LastOrDefault() is { } p)
+            {
+                op.Extensions ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiExtension>();
+                op.Extensions["x-permission"] = new Microsoft.OpenApi.JsonNodeExtension(System.Text.Json.Nodes.JsonValue.Create(p.Permission));
+            }
+            return Task.CompletedTask;
+        }));
         s.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.Converters.Add(new ZhEnumConverterFactory());

@@ -3,25 +3,22 @@ using MudBlazor;
 
 namespace CountySkills.Web.Components.Layout;
 
-/// <summary>The areas of the app, their routes and the roles whose menu shows them. Pages use the same role lists.</summary>
+/// <summary>The areas of the app, their routes and the permission (of the one table, <see cref="Perm"/>) that shows them in the menu; pages require the same.</summary>
 public static class NavAreas
 {
-    public sealed record Area(string Key, string Href, string Icon, string Roles);
+    public sealed record Area(string Key, string Href, string Icon, string Permission);
 
-    const string A = Roles.Admin, C = Roles.CountyOfficer, T = Roles.TownshipOfficer, I = Roles.InstitutionStaff,
-        E = Roles.EmployerStaff, V = Roles.Viewer, U = Roles.Auditor;
-
-    public const string People = $"{A},{C},{T},{U}";
-    public const string Training = $"{A},{C},{I},{U}";
-    public const string Certificates = $"{A},{C},{I},{U}";
-    public const string Subsidies = $"{A},{C},{I},{U}";
-    public const string Employment = $"{A},{C},{T},{E},{U}";
-    public const string Brands = $"{A},{C},{U}";
-    public const string Entrepreneurship = $"{A},{C},{U}";
-    public const string Planning = $"{A},{C},{U}";
-    public const string Dashboard = $"{A},{C},{T},{V},{U}";
-    public const string Reports = $"{A},{C},{V},{U}";
-    public const string Admin = $"{A},{U}";
+    public const string People = Perm.PeopleRead;
+    public const string Training = Perm.TrainingRead;
+    public const string Certificates = Perm.CertificatesRead;
+    public const string Subsidies = Perm.SubsidiesRead;
+    public const string Employment = Perm.EmploymentRead;
+    public const string Brands = Perm.BrandsRead;
+    public const string Entrepreneurship = Perm.EntrepreneurshipRead;
+    public const string Planning = Perm.PlanningRead;
+    public const string Dashboard = Perm.DashboardRead;
+    public const string Reports = Perm.ReportsRead;
+    public const string Admin = Perm.AuditRead;
 
     public static readonly Area[] All =
     [

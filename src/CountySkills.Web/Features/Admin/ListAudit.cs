@@ -35,6 +35,6 @@ public static class ListAudit
 
     public static void Map(RouteGroupBuilder api) => api.MapGet("/audit",
             async ([AsParameters] Query q, Handler h, CancellationToken ct) => TypedResults.Ok(await h.Handle(q, ct)))
-        .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Auditor))
+        .RequirePermission(Perm.AuditRead)
         .WithName(nameof(ListAudit)).WithSummary("The audit log, newest first (Admin, Auditor)");
 }

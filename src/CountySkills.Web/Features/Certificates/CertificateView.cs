@@ -17,5 +17,5 @@ public sealed record CertificateView(long Id, long PersonId, string HolderName, 
 /// <summary>Who may register and import certificates (what each sees is in Infrastructure/Scope.cs).</summary>
 public static class CertificateScope
 {
-    public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer, Roles.InstitutionStaff];
+    public static readonly string[] Writers = Perm.RolesOf(Perm.CertificatesWrite);
 }

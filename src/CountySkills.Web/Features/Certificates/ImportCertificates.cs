@@ -104,9 +104,9 @@ public static class ImportCertificates
     {
         Task<IResult> Upload(HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
             UploadForm.RunAsync(request, UploadForm.MaxBytes(config), (s, name, mode) => h.Run(s, name, mode, ct), ct);
-        api.MapPost("/certificates/import", Upload).DisableAntiforgery().RequireAuthorization(p => p.RequireRole(CertificateScope.Writers)).ExcludeFromDescription();
+        api.MapPost("/certificates/import", Upload).DisableAntiforgery().RequirePermission(Perm.CertificatesWrite).ExcludeFromDescription();
         api.MapPost("/certificates/imports", Upload)
-        .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(CertificateScope.Writers)).WithName(nameof(ImportCertificates))
+        .DisableAntiforgery().RequirePermission(Perm.CertificatesWrite).WithName(nameof(ImportCertificates))
         .WithSummary("Register certificates from a workbook (.xlsx/.csv): multipart file + mode=dryRun|commit; per-row report")
         .Accepts<IFormFile>("multipart/form-data").Produces<ImportReport>();
     }

@@ -53,5 +53,5 @@ public static class RegisterCertificate
     public static void Map(RouteGroupBuilder api) => api.MapPost("/certificates", async (Command cmd, Handler h, CancellationToken ct) =>
             (await h.Handle(cmd, ct)).ToHttp(v => TypedResults.Created($"/api/certificates/{v.Id}", v)))
         .WithName(nameof(RegisterCertificate)).WithValidation<Command>()
-        .RequireAuthorization(p => p.RequireRole(CertificateScope.Writers));
+        .RequirePermission(Perm.CertificatesWrite);
 }

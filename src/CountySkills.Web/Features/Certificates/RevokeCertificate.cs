@@ -32,5 +32,5 @@ public static class RevokeCertificate
 
     public static void Map(RouteGroupBuilder api) => api.MapPost("/certificates/{id:long}/revoke",
             async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
-        .WithName(nameof(RevokeCertificate)).WithValidation<Command>().RequireAuthorization(p => p.RequireRole(Training.TrainingAccess.County));
+        .WithName(nameof(RevokeCertificate)).WithValidation<Command>().RequirePermission(Perm.CertificatesCounty);
 }

@@ -113,7 +113,7 @@ public static class Employers
                 (await h.Save(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/employment/employers/{v.Id}", v)))
             .WithName("CreateEmployer").WithValidation<Input>().RequireWorkCounty().WithSummary("Register a partner employer (credit code checked)");
         api.MapPut("/employment/employers/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Save(id, input, ct)).ToHttp())
-            .WithName("UpdateEmployer").WithValidation<Input>().RequireAuthorization(p => p.RequireRole([.. EmploymentAccess.County, Roles.EmployerStaff]))
+            .WithName("UpdateEmployer").WithValidation<Input>().RequirePermission(Perm.EmployersEdit)
             .WithSummary("Edit an employer (with version; employer staff: their own contact details)");
     }
 }

@@ -6,17 +6,17 @@ namespace CountySkills.Web.Features.Employment;
 public static class EmploymentAccess
 {
     /// <summary>Placements and follow-ups: county staff and auditors (all), township officers (their people), employers (their workers).</summary>
-    public static readonly string[] Readers = [Roles.Admin, Roles.CountyOfficer, Roles.TownshipOfficer, Roles.EmployerStaff, Roles.Viewer, Roles.Auditor];
+    public static readonly string[] Readers = Perm.RolesOf(Perm.EmploymentRead);
     /// <summary>Record placements and follow-ups: county staff and township officers (their people).</summary>
-    public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer, Roles.TownshipOfficer];
+    public static readonly string[] Writers = Perm.RolesOf(Perm.EmploymentWrite);
     /// <summary>Keep employers, bases and agreements.</summary>
-    public static readonly string[] County = [Roles.Admin, Roles.CountyOfficer];
+    public static readonly string[] County = Perm.RolesOf(Perm.EmploymentCounty);
 
     public static bool IsCounty(this CurrentUser user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer);
 
-    public static RouteHandlerBuilder RequireWorkReaders(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Readers));
-    public static RouteHandlerBuilder RequireWorkWriters(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Writers));
-    public static RouteHandlerBuilder RequireWorkCounty(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(County));
+    public static RouteHandlerBuilder RequireWorkReaders(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentRead);
+    public static RouteHandlerBuilder RequireWorkWriters(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentWrite);
+    public static RouteHandlerBuilder RequireWorkCounty(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentCounty);
 
     /// <summary>The follow-up intervals in months after a placement starts (setting Employment:FollowUpMonths, default 1,3,6,12).</summary>
     public static int[] FollowUpMonths(IConfiguration config) =>

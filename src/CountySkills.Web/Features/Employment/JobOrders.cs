@@ -124,12 +124,11 @@ public static class JobOrders
         api.MapGet("/employment/job-orders/{id:long}", async (long id, Handler h, CancellationToken ct) =>
                 (await h.List(id, ct)).SingleOrDefault() is { } v ? Results.Ok(v) : Http.Problem(404, "没有找到该用工订单"))
             .WithName("GetJobOrder").RequireWorkReaders();
-        var writers = new[] { Roles.Admin, Roles.CountyOfficer, Roles.EmployerStaff };
         api.MapPost("/employment/job-orders", async (Input input, Handler h, CancellationToken ct) =>
                 (await h.Save(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/employment/job-orders/{v.Id}", v)))
-            .WithName("CreateJobOrder").WithValidation<Input>().RequireAuthorization(p => p.RequireRole(writers));
+            .WithName("CreateJobOrder").WithValidation<Input>().RequirePermission(Perm.JobOrdersWrite);
         api.MapPut("/employment/job-orders/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Save(id, input, ct)).ToHttp())
-            .WithName("UpdateJobOrder").WithValidation<Input>().RequireAuthorization(p => p.RequireRole(writers));
+            .WithName("UpdateJobOrder").WithValidation<Input>().RequirePermission(Perm.JobOrdersWrite);
         api.MapPost("/employment/job-orders/{id:long}/class", async (long id, ClassInput plan, Handler h, CancellationToken ct) =>
                 (await h.OpenClass(id, plan, ct)).ToHttp(v => TypedResults.Created($"/api/training/classes/{v.Id}", v)))
             .WithName("OpenOrderClass").RequireWorkCounty()

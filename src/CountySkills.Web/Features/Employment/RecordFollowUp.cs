@@ -69,7 +69,7 @@ public static class RecordFollowUp
             .WithName(nameof(RecordFollowUp)).WithValidation<Command>().RequireWorkWriters()
             .WithSummary("Record a follow-up: still employed, same employer, wage, problems; unpaid wages raise an alert");
         api.MapPost("/employment/follow-ups/{id:long}/confirm", async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, true, ct)).ToHttp())
-            .WithName("ConfirmFollowUp").WithValidation<Command>().RequireAuthorization(p => p.RequireRole(Roles.EmployerStaff))
+            .WithName("ConfirmFollowUp").WithValidation<Command>().RequirePermission(Perm.EmploymentConfirm)
             .WithSummary("The employer confirms its own worker's employment and wage");
     }
 }

@@ -107,18 +107,16 @@ public static class Businesses
 
     public static void Map(RouteGroupBuilder api)
     {
-        var readers = Incubators.Readers;
-        var writers = new[] { Infrastructure.Auth.Roles.Admin, Infrastructure.Auth.Roles.CountyOfficer, Infrastructure.Auth.Roles.TownshipOfficer };
         api.MapGet("/entrepreneurship/businesses", (long? incubatorId, long? brandId, Handler h, CancellationToken ct) => h.List(null, incubatorId, brandId, ct))
-            .WithName("ListBusinesses").WithSummary("Businesses founded by people of the ledger, with their support").RequireAuthorization(p => p.RequireRole(readers));
+            .WithName("ListBusinesses").WithSummary("Businesses founded by people of the ledger, with their support").RequirePermission(Perm.EntrepreneurshipRead);
         api.MapPost("/entrepreneurship/businesses", async (Input input, Handler h, CancellationToken ct) =>
                 (await h.Save(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/entrepreneurship/businesses/{v.Id}", v)))
-            .WithName("CreateBusiness").WithValidation<Input>().RequireAuthorization(p => p.RequireRole(writers));
+            .WithName("CreateBusiness").WithValidation<Input>().RequirePermission(Perm.BusinessesWrite);
         api.MapPut("/entrepreneurship/businesses/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Save(id, input, ct)).ToHttp())
-            .WithName("UpdateBusiness").WithValidation<Input>().RequireAuthorization(p => p.RequireRole(writers));
+            .WithName("UpdateBusiness").WithValidation<Input>().RequirePermission(Perm.BusinessesWrite);
         api.MapPost("/entrepreneurship/businesses/{id:long}/support", async (long id, SupportInput s, Handler h, CancellationToken ct) =>
                 (await h.AddSupport(id, s, ct)).ToHttp(v => TypedResults.Created($"/api/entrepreneurship/businesses/{id}", v)))
-            .WithName("AddBusinessSupport").WithValidation<SupportInput>().RequireAuthorization(p => p.RequireRole(writers))
+            .WithName("AddBusinessSupport").WithValidation<SupportInput>().RequirePermission(Perm.BusinessesWrite)
             .WithSummary("Record support received: rent reduction, utility subsidy, start-up loan …");
     }
 }

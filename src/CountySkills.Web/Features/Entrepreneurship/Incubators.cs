@@ -6,8 +6,8 @@ namespace CountySkills.Web.Features.Entrepreneurship;
 /// <summary>Entrepreneurship incubators (创业孵化园/基地): GET/POST/PUT /api/entrepreneurship/incubators, with the businesses and jobs they host.</summary>
 public static class Incubators
 {
-    public static readonly string[] Readers = [Roles.Admin, Roles.CountyOfficer, Roles.TownshipOfficer, Roles.Viewer, Roles.Auditor];
-    public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer];
+    public static readonly string[] Readers = Perm.RolesOf(Perm.EntrepreneurshipRead);
+    public static readonly string[] Writers = Perm.RolesOf(Perm.EntrepreneurshipWrite);
 
     public sealed record View(long Id, string Name, IncubatorKind Kind, string KindName, string AreaCode, string? Address, int Capacity, string? Services,
         int Businesses, int Jobs, long SupportFen, Guid Version);
@@ -65,11 +65,11 @@ public static class Incubators
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/entrepreneurship/incubators", (Handler h, CancellationToken ct) => h.List(null, ct)).WithName("ListIncubators")
-            .WithSummary("Incubators with the businesses, jobs and support they host").RequireAuthorization(p => p.RequireRole(Readers));
+            .WithSummary("Incubators with the businesses, jobs and support they host").RequirePermission(Perm.EntrepreneurshipRead);
         api.MapPost("/entrepreneurship/incubators", async (Input input, Handler h, CancellationToken ct) =>
                 (await h.Save(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/entrepreneurship/incubators/{v.Id}", v)))
-            .WithName("CreateIncubator").WithValidation<Input>().RequireAuthorization(p => p.RequireRole(Writers));
+            .WithName("CreateIncubator").WithValidation<Input>().RequirePermission(Perm.EntrepreneurshipWrite);
         api.MapPut("/entrepreneurship/incubators/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Save(id, input, ct)).ToHttp())
-            .WithName("UpdateIncubator").WithValidation<Input>().RequireAuthorization(p => p.RequireRole(Writers));
+            .WithName("UpdateIncubator").WithValidation<Input>().RequirePermission(Perm.EntrepreneurshipWrite);
     }
 }

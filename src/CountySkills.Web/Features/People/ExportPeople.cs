@@ -43,5 +43,5 @@ public static class ExportPeople
             var stream = new FileStream(r.Value!, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.DeleteOnClose);
             return Results.File(stream, ImportPeople.Xlsx, $"劳动力台账-{DateTime.UtcNow:yyyyMMdd}.xlsx");
         })
-        .WithName(nameof(ExportPeople)).WithSummary("xlsx of the people the filters select (same filters as the list)");
+        .WithName(nameof(ExportPeople)).RequirePermission(Perm.PeopleExport).WithSummary("xlsx of the people the filters select (same filters as the list)");
 }

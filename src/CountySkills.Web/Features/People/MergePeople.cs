@@ -39,6 +39,6 @@ public static class MergePeople
 
     public static void Map(RouteGroupBuilder api) => api.MapPost("/people/{id:long}/merge",
             async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
-        .WithName(nameof(MergePeople)).WithValidation<Command>().RequireAuthorization(p => p.RequireRole(SavePerson.WriteRoles))
+        .WithName(nameof(MergePeople)).WithValidation<Command>().RequirePermission(Perm.PeopleWrite)
         .WithSummary("Merge person {mergedId} into person {id}; the merged record keeps its ID number and points to the survivor");
 }

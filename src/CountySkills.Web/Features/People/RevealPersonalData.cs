@@ -23,5 +23,5 @@ public static class RevealPersonalData
 
     public static void Map(RouteGroupBuilder api) => api.MapPost("/people/{id:long}/reveal",
             async (long id, Request? body, Handler h, CancellationToken ct) => (await h.Handle(id, body?.Reason, ct)).ToHttp())
-        .WithName(nameof(RevealPersonalData)).WithSummary("Full ID number and phone of one person; written to the audit log");
+        .WithName(nameof(RevealPersonalData)).RequirePermission(Perm.PeopleReveal).WithSummary("Full ID number and phone of one person; written to the audit log");
 }

@@ -67,11 +67,11 @@ public static class SavePerson
     {
         api.MapPost("/people", async (PersonInput input, Handler h, CancellationToken ct) =>
                 (await h.Create(input, ct)).ToHttp(p => TypedResults.Created($"/api/people/{p.Id}", p)))
-            .WithName("CreatePerson").WithValidation<PersonInput>().RequireAuthorization(p => p.RequireRole(WriteRoles));
+            .WithName("CreatePerson").WithValidation<PersonInput>().RequirePermission(Perm.PeopleWrite);
         api.MapPut("/people/{id:long}", async (long id, PersonInput input, Handler h, CancellationToken ct) => (await h.Update(id, input, ct)).ToHttp())
-            .WithName("UpdatePerson").WithValidation<PersonInput>().RequireAuthorization(p => p.RequireRole(WriteRoles));
+            .WithName("UpdatePerson").WithValidation<PersonInput>().RequirePermission(Perm.PeopleWrite);
     }
 
     /// <summary>Who may create and edit ledger people.</summary>
-    public static readonly string[] WriteRoles = [Infrastructure.Auth.Roles.Admin, Infrastructure.Auth.Roles.CountyOfficer, Infrastructure.Auth.Roles.TownshipOfficer];
+    public static readonly string[] WriteRoles = Perm.RolesOf(Perm.PeopleWrite);
 }

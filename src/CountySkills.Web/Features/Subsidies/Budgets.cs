@@ -73,7 +73,7 @@ public static class Budgets
                 return Results.Ok(await ForYearAsync(db, year ?? clock.Today().Year, ct));
             })
             .WithName("ListBudgets").WithSummary("The year's budget per fund with committed, approved, paid and remaining (fen)")
-            .RequireAuthorization(p => p.RequireRole([.. SubsidyAccess.County, Infrastructure.Auth.Roles.Auditor, Infrastructure.Auth.Roles.Viewer]));
+            .RequirePermission(Perm.SubsidiesBudgets);
         api.MapPut("/subsidies/budgets", async (Input input, Handler h, CancellationToken ct) => (await h.Save(input, ct)).ToHttp())
             .WithName("SaveBudget").WithValidation<Input>().RequireSubsidyCounty().WithSummary("Set a fund's budget for a year (fen)");
     }

@@ -77,7 +77,7 @@ public static class Objections
     {
         api.MapGet("/subsidies/claims/{id:long}/objections", async (long id, Handler h, CancellationToken ct) => (await h.ForClaim(id, ct)).ToHttp())
             .WithName("ListClaimObjections").WithSummary("Objections filed against a claim's notice (county staff and auditors: the objector's contact is protected)")
-            .RequireAuthorization(p => p.RequireRole([.. SubsidyAccess.County, Infrastructure.Auth.Roles.Auditor]));
+            .RequirePermission(Perm.SubsidiesFinance);
         api.MapGet("/subsidies/objections", async (string? status, Handler h, CancellationToken ct) =>
             {
                 ObjectionStatus? s = null;
@@ -89,7 +89,7 @@ public static class Objections
                 return Results.Ok(await h.All(s, ct));
             })
             .WithName("ListObjections").WithSummary("All objections, optionally by status (Open, Upheld, Dismissed)")
-            .RequireAuthorization(p => p.RequireRole([.. SubsidyAccess.County, Infrastructure.Auth.Roles.Auditor]));
+            .RequirePermission(Perm.SubsidiesFinance);
         api.MapPost("/subsidies/objections/{id:long}/resolution", async (long id, Resolution input, Handler h, CancellationToken ct) => (await h.Resolve(id, input, ct)).ToHttp())
             .WithName("ResolveObjection").WithValidation<Resolution>().RequireSubsidyCounty()
             .WithSummary("Uphold (the lines are rejected) or dismiss (with reason) an objection");

@@ -191,10 +191,10 @@ public static class PaymentBatches
             .WithSummary("Gather approved unpaid lines (or, with retryFailed, failed ones) into a payment batch");
         api.MapGet("/subsidies/payment-batches", async (Handler h, CancellationToken ct) => TypedResults.Ok(await h.ListAsync(ct)))
             .WithName("ListPaymentBatches").WithSummary("Payment batches, newest first")
-            .RequireAuthorization(p => p.RequireRole([.. SubsidyAccess.County, Infrastructure.Auth.Roles.Auditor]));
+            .RequirePermission(Perm.SubsidiesFinance);
         api.MapGet("/subsidies/payment-batches/{id:long}", async (long id, Handler h, CancellationToken ct) => (await h.OneAsync(id, ct)).ToHttp())
             .WithName("GetPaymentBatch").WithSummary("A payment batch with its items (masked)")
-            .RequireAuthorization(p => p.RequireRole([.. SubsidyAccess.County, Infrastructure.Auth.Roles.Auditor]));
+            .RequirePermission(Perm.SubsidiesFinance);
         api.MapGet("/subsidies/payment-batches/{id:long}/export", async (long id, Handler h, CancellationToken ct) =>
                 (await h.ExportAsync(id, ct)).ToHttp(f => TypedResults.File(f.Bytes, People.Import.ImportPeople.Xlsx, f.Name)))
             .WithName("ExportPaymentBatch").RequireSubsidyCounty().WithSummary("The batch as xlsx for the bank (full ID numbers; audited)");

@@ -107,11 +107,11 @@ public static class Rules
         api.MapGet("/subsidies/rules", async (Handler h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(ct)))
             .WithName("GetSubsidyRules").WithSummary("The subsidy rules in force and their dated history");
         api.MapPut("/subsidies/rules", async (Change c, Handler h, CancellationToken ct) => (await h.ChangeAsync(c, ct)).ToHttp())
-            .WithName("ChangeSubsidyRules").WithValidation<Change>().RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("ChangeSubsidyRules").WithValidation<Change>().RequirePermission(Perm.SubsidiesRules)
             .WithSummary("Admin: change subsidy rules (a new dated version; decided claims keep theirs)");
         // The same change posted as a new version (a version is a resource that is created, never edited).
         api.MapPost("/subsidies/rules", async (Change c, Handler h, CancellationToken ct) => (await h.ChangeAsync(c, ct)).ToHttp())
-            .WithName("AddSubsidyRulesVersion").WithValidation<Change>().RequireAuthorization(p => p.RequireRole(Roles.Admin))
+            .WithName("AddSubsidyRulesVersion").WithValidation<Change>().RequirePermission(Perm.SubsidiesRules)
             .WithSummary("Admin: add a new version of the subsidy rules (same as PUT)");
     }
 }

@@ -6,11 +6,11 @@ namespace CountySkills.Web.Features.Subsidies;
 public static class SubsidyAccess
 {
     /// <summary>Read claims: county staff, auditors, and institutions (their own).</summary>
-    public static readonly string[] Readers = [Roles.Admin, Roles.CountyOfficer, Roles.InstitutionStaff, Roles.Auditor];
+    public static readonly string[] Readers = Perm.RolesOf(Perm.SubsidiesRead);
     /// <summary>Create and submit claims: institutions (their own) and county staff.</summary>
-    public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer, Roles.InstitutionStaff];
+    public static readonly string[] Writers = Perm.RolesOf(Perm.SubsidiesWrite);
     /// <summary>Review, publish, resolve objections, approve, pay, keep budgets.</summary>
-    public static readonly string[] County = [Roles.Admin, Roles.CountyOfficer];
+    public static readonly string[] County = Perm.RolesOf(Perm.SubsidiesCounty);
 
     public static bool IsCounty(this CurrentUser user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer);
 
@@ -25,7 +25,7 @@ public static class SubsidyAccess
         return claim;
     }
 
-    public static RouteHandlerBuilder RequireSubsidyReaders(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Readers));
-    public static RouteHandlerBuilder RequireSubsidyWriters(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Writers));
-    public static RouteHandlerBuilder RequireSubsidyCounty(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(County));
+    public static RouteHandlerBuilder RequireSubsidyReaders(this RouteHandlerBuilder b) => b.RequirePermission(Perm.SubsidiesRead);
+    public static RouteHandlerBuilder RequireSubsidyWriters(this RouteHandlerBuilder b) => b.RequirePermission(Perm.SubsidiesWrite);
+    public static RouteHandlerBuilder RequireSubsidyCounty(this RouteHandlerBuilder b) => b.RequirePermission(Perm.SubsidiesCounty);
 }

@@ -106,7 +106,7 @@ public static class Institutions
             .WithName("GetInstitution").RequireReaders();
         api.MapPost("/training/institutions", async (Input input, Handler h, CancellationToken ct) =>
                 (await h.Save(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/training/institutions/{v.Id}", v)))
-            .WithName("CreateInstitution").WithValidation<Input>().RequireWriters();
+            .WithName("CreateInstitution").WithValidation<Input>().RequireCounty();
         api.MapPut("/training/institutions/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Save(id, input, ct)).ToHttp())
             .WithName("UpdateInstitution").WithValidation<Input>().RequireWriters();
     }

@@ -6,11 +6,11 @@ namespace CountySkills.Web.Features.Training;
 public static class TrainingAccess
 {
     /// <summary>Read training: county staff, institutions (their own), viewers and auditors.</summary>
-    public static readonly string[] Readers = [Roles.Admin, Roles.CountyOfficer, Roles.InstitutionStaff, Roles.Viewer, Roles.Auditor];
+    public static readonly string[] Readers = Perm.RolesOf(Perm.TrainingRead);
     /// <summary>Plan classes, enrol, take attendance, record results: county staff and institution staff (their own).</summary>
-    public static readonly string[] Writers = [Roles.Admin, Roles.CountyOfficer, Roles.InstitutionStaff];
+    public static readonly string[] Writers = Perm.RolesOf(Perm.TrainingWrite);
     /// <summary>Approve, return, close, inspect, keep the catalogues.</summary>
-    public static readonly string[] County = [Roles.Admin, Roles.CountyOfficer];
+    public static readonly string[] County = Perm.RolesOf(Perm.TrainingCounty);
 
     public static bool IsCounty(this CurrentUser user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer);
 
@@ -32,7 +32,7 @@ public static class TrainingAccess
         return r;
     }
 
-    public static RouteHandlerBuilder RequireWriters(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Writers));
-    public static RouteHandlerBuilder RequireReaders(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(Readers));
-    public static RouteHandlerBuilder RequireCounty(this RouteHandlerBuilder b) => b.RequireAuthorization(p => p.RequireRole(County));
+    public static RouteHandlerBuilder RequireWriters(this RouteHandlerBuilder b) => b.RequirePermission(Perm.TrainingWrite);
+    public static RouteHandlerBuilder RequireReaders(this RouteHandlerBuilder b) => b.RequirePermission(Perm.TrainingRead);
+    public static RouteHandlerBuilder RequireCounty(this RouteHandlerBuilder b) => b.RequirePermission(Perm.TrainingCounty);
 }

@@ -68,7 +68,8 @@ public static class AuthSetup
             .AddDefaultTokenProviders()
             .AddErrorDescriber<ChineseIdentityErrors>();
 
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddPermissionPolicies());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, PermissionResultHandler>();
         services.AddAntiforgery(o => o.Cookie.Name = "cs.af");
         return services;
     }

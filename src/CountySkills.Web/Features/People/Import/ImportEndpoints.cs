@@ -14,7 +14,7 @@ public static partial class ImportPeople
     {
         api.MapPost("/people/imports", (HttpRequest request, Handler h, IConfiguration config, CancellationToken ct) =>
                 UploadForm.RunAsync(request, MaxBytes(config), (s, name, mode) => h.Run(s, name, mode, null, ct), ct))
-            .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(SavePerson.WriteRoles))
+            .DisableAntiforgery().RequirePermission(Perm.PeopleWrite)
             .WithName(nameof(ImportPeople)).WithSummary("Import a ledger file (.xlsx/.csv): multipart file + mode=dryRun|commit")
             .Accepts<IFormFile>("multipart/form-data").Produces<ImportReport>();
 
@@ -26,7 +26,7 @@ public static partial class ImportPeople
                 var r = await h.Run(stream, file!.FileName, ImportMode.DryRun, null, ct);
                 return r.IsOk ? Results.File(LedgerWorkbook.Rejected(r.Value!), Xlsx, "被拒绝的行.xlsx") : r.ToHttp();
             })
-            .DisableAntiforgery().RequireAuthorization(p => p.RequireRole(SavePerson.WriteRoles))
+            .DisableAntiforgery().RequirePermission(Perm.PeopleWrite)
             .WithName("ImportPeopleRejectedRows").WithSummary("The rejected rows of a ledger file with the reason beside each (xlsx)");
 
         api.MapGet("/people/import-template", () => Results.File(LedgerWorkbook.Template(), Xlsx, "劳动力台账导入模板.xlsx"))
