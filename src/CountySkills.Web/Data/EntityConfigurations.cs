@@ -255,3 +255,14 @@ sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachment>
         e.HasIndex(x => x.InspectionId);
     }
 }
+
+public sealed class AppUserConfiguration : IEntityTypeConfiguration<Infrastructure.Auth.AppUser>
+{
+    public void Configure(EntityTypeBuilder<Infrastructure.Auth.AppUser> e)
+    {
+        e.Property(x => x.Role).HasMaxLength(32);
+        e.Property(x => x.DisabledReason).HasMaxLength(500);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        e.HasIndex(x => x.Role);
+    }
+}

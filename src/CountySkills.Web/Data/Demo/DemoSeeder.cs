@@ -126,7 +126,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         {
             var user = new AppUser
             {
-                UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = name,
+                UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), DisplayName = name, Role = role,
                 SecurityStamp = Guid.NewGuid().ToString(), LockoutEnabled = true,
                 AreaScope = role switch
                 {

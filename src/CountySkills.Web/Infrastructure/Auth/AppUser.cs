@@ -10,6 +10,16 @@ public sealed class AppUser : IdentityUser
     public string? AreaScope { get; set; }
     public long? InstitutionId { get; set; }
     public long? EmployerId { get; set; }
+    /// <summary>The account's one role (<see cref="Roles"/>); read on every request, so a change applies at once.</summary>
+    public string Role { get; set; } = "";
+    public bool Disabled { get; set; }
+    public string? DisabledReason { get; set; }
+    /// <summary>Set by a generated (one-time) password: every API call but changing it is refused until it is changed.</summary>
+    public bool MustChangePassword { get; set; }
+    public DateTime? LastSignInUtc { get; set; }
+    public DateTime CreatedUtc { get; set; }
+    /// <summary>Optimistic concurrency: an edit made from an older version is a 409.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
 }
 
 public static class Roles
