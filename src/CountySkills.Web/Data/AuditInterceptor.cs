@@ -123,6 +123,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 AtUtc = now, UserId = db.Actor.UserId, UserName = db.Actor.UserName,
                 Action = entry.State switch { EntityState.Added => AuditEntry.Insert, EntityState.Deleted => AuditEntry.Delete, _ => AuditEntry.Update },
                 Entity = entry.Metadata.ClrType.Name, EntityKey = KeyOf(entry),
+                AreaCode = entry.Entity is IAreaScoped placed && placed.AreaCode is { Length: > 0 and <= 12 } area ? area : null,
                 Changes = JsonSerializer.Serialize(changes, Json),
             }));
         }

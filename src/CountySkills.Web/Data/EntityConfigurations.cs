@@ -105,6 +105,8 @@ sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
         e.HasIndex(x => x.AtUtc);
         e.HasIndex(x => new { x.Entity, x.EntityKey });
         e.HasIndex(x => x.UserName);
+        e.Property(x => x.AreaCode).HasMaxLength(12);
+        e.HasIndex(x => x.AreaCode);
     }
 }
 

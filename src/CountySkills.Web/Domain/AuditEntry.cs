@@ -10,6 +10,8 @@ public sealed class AuditEntry
     public required string Action { get; init; }
     public required string Entity { get; init; }
     public required string EntityKey { get; set; }
+    /// <summary>The area code of the record the entry is about (places' records), for the auditor's area filter.</summary>
+    public string? AreaCode { get; init; }
     /// <summary>JSON object: field -> [old, new].</summary>
     public string? Changes { get; init; }
 
