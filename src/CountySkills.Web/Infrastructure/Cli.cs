@@ -8,7 +8,8 @@ namespace CountySkills.Web.Infrastructure;
 /// Operator commands of the same binary:
 ///   migrate                                  apply pending migrations of the configured provider
 ///   seed [--people N]                        demo county with N people (default 700000); demo accounts in Development only
-///   create-admin --user NAME --password PWD  create (or reset) an administrator; the way to get one in Production
+///   create-admin --user NAME --password PWD [--force]  create an administrator (or reset one); refuses another role's account without --force
+///   reset-password --user NAME [--password PWD]       recovery: a one-time password for any account, to be changed at sign-in
 /// </summary>
 public static class Cli
 {
@@ -34,9 +35,11 @@ public static class Cli
                 if (!accounts) Console.WriteLine("No demo accounts were created (not Development); use create-admin.");
                 return 0;
             case "create-admin":
-                return await CreateAdminAsync(sp, Option(args, "--user"), Option(args, "--password"));
+                return await CreateAdminAsync(sp, Option(args, "--user"), Option(args, "--password"), args.Contains("--force"));
+            case "reset-password":
+                return await ResetPasswordAsync(sp, Option(args, "--user"), Option(args, "--password"));
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] | create-admin --user NAME --password PWD");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] | create-admin --user NAME --password PWD [--force] | reset-password --user NAME");
                 return 2;
         }
     }
@@ -49,32 +52,38 @@ public static class Cli
         await Data.Reference.ReferenceData.EnsureAsync(db);
     }
 
-    static async Task<int> CreateAdminAsync(IServiceProvider sp, string? user, string? password)
+    static async Task<int> CreateAdminAsync(IServiceProvider sp, string? user, string? password, bool force)
     {
         if (string.IsNullOrWhiteSpace(user) || string.IsNullOrWhiteSpace(password))
         {
-            Console.Error.WriteLine("Usage: create-admin --user NAME --password PWD");
+            Console.Error.WriteLine("Usage: create-admin --user NAME --password PWD [--force]");
             return 2;
         }
         await MigrateAsync(sp);
-        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var r in Roles.All)
-            if (!await roles.RoleExistsAsync(r)) await roles.CreateAsync(new IdentityRole(r));
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var existing = await users.FindByNameAsync(user);
         IdentityResult result;
         if (existing is null)
         {
-            var admin = new AppUser { UserName = user, DisplayName = "系统管理员" };
+            var admin = new AppUser { UserName = user, DisplayName = "系统管理员", Role = Roles.Admin, LockoutEnabled = true, CreatedUtc = DateTime.UtcNow };
             result = await users.CreateAsync(admin, password);
-            if (result.Succeeded) result = await users.AddToRoleAsync(admin, Roles.Admin);
         }
         else
         {
+            if (existing.Role != Roles.Admin && !force)
+            {
+                Console.Error.WriteLine($"'{user}' exists with role {existing.Role}; it was left unchanged. Choose another name, or add --force to make it an administrator.");
+                return 1;
+            }
             var token = await users.GeneratePasswordResetTokenAsync(existing);
             result = await users.ResetPasswordAsync(existing, token, password);
-            if (result.Succeeded && !await users.IsInRoleAsync(existing, Roles.Admin)) result = await users.AddToRoleAsync(existing, Roles.Admin);
-            if (result.Succeeded) await users.SetLockoutEndDateAsync(existing, null);
+            if (result.Succeeded)
+            {
+                (existing.Role, existing.AreaScope, existing.InstitutionId, existing.EmployerId) = (Roles.Admin, null, null, null);
+                (existing.Disabled, existing.DisabledReason, existing.LockoutEnd, existing.MustChangePassword) = (false, null, null, false);
+                existing.Version = Guid.NewGuid();
+                result = await users.UpdateAsync(existing);
+            }
         }
         if (!result.Succeeded)
         {
@@ -82,6 +91,44 @@ public static class Cli
             return 1;
         }
         Console.WriteLine($"Administrator '{user}' is ready.");
+        return 0;
+    }
+
+    /// <summary>Recovery: a new one-time password for any account (printed once), which must be changed at sign-in.</summary>
+    static async Task<int> ResetPasswordAsync(IServiceProvider sp, string? user, string? password)
+    {
+        if (string.IsNullOrWhiteSpace(user))
+        {
+            Console.Error.WriteLine("Usage: reset-password --user NAME [--password PWD]");
+            return 2;
+        }
+        await MigrateAsync(sp);
+        var users = sp.GetRequiredService<UserManager<AppUser>>();
+        var account = await users.FindByNameAsync(user);
+        if (account is null)
+        {
+            Console.Error.WriteLine($"No account named '{user}'.");
+            return 1;
+        }
+        var otp = password ?? Features.Admin.Users.UserInput.OneTimePassword();
+        var token = await users.GeneratePasswordResetTokenAsync(account);
+        var result = await users.ResetPasswordAsync(account, token, otp);
+        if (result.Succeeded)
+        {
+            (account.LockoutEnd, account.AccessFailedCount, account.MustChangePassword, account.Version) = (null, 0, true, Guid.NewGuid());
+            result = await users.UpdateAsync(account);
+        }
+        if (!result.Succeeded)
+        {
+            Console.Error.WriteLine(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
+            return 1;
+        }
+        await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        db.AuditEntries.Add(new AuditEntry { AtUtc = DateTime.UtcNow, UserName = "system (command line)", Action = "PasswordReset", Entity = "User", EntityKey = account.Id,
+            Changes = $"{{\"userName\":\"{account.UserName}\",\"mustChangePassword\":[null,true]}}" });
+        await db.SaveChangesAsync();
+        Console.WriteLine($"One-time password for '{user}': {otp}");
+        Console.WriteLine(account.Disabled ? "The account is disabled: enable it in the admin pages before it can sign in." : "It must be changed at the next sign-in.");
         return 0;
     }
 

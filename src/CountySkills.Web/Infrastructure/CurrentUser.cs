@@ -35,16 +35,44 @@ public sealed class CurrentUser
     /// <summary>Sees every record of the installation (county staff, viewers and auditors read everything).</summary>
     public bool SeesEverything => IsInRole(Roles.Admin) || IsInRole(Roles.CountyOfficer) || IsInRole(Roles.Auditor) || IsInRole(Roles.Viewer);
     public bool CanWrite => IsAuthenticated && !IsInRole(Roles.Viewer) && !IsInRole(Roles.Auditor);
-    public bool MayRevealPersonalData => IsInRole(Roles.Admin) || IsInRole(Roles.CountyOfficer) || IsInRole(Roles.TownshipOfficer);
+    public bool MayRevealPersonalData => this.Has(Perm.PeopleReveal);
 }
 
-/// <summary>Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state.</summary>
-public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth, CurrentUser user) : CircuitHandler, IDisposable
+/// <summary>
+/// Keeps <see cref="CurrentUser"/> in step with the circuit's authentication state, and checks the account again
+/// before every action in the circuit (a click, a form, a navigation): a disabled, locked-out or re-passworded account
+/// is signed out at that action, and a changed role or scope applies to it.
+/// </summary>
+public sealed class CurrentUserCircuitHandler(AuthenticationStateProvider auth, CurrentUser user, AccountGate gate, TimeProvider clock) : CircuitHandler, IDisposable
 {
+    static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(250);
+    DateTimeOffset _checked;
+
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken ct)
     {
         user.Set((await auth.GetAuthenticationStateAsync()).User);
+        _checked = clock.GetUtcNow();
         auth.AuthenticationStateChanged += OnChanged;
+    }
+
+    public override Func<CircuitInboundActivityContext, Task> CreateInboundActivityHandler(Func<CircuitInboundActivityContext, Task> next) => async ctx =>
+    {
+        await CheckAccountAsync();
+        await next(ctx);
+    };
+
+    async Task CheckAccountAsync()
+    {
+        if (!user.IsAuthenticated || clock.GetUtcNow() - _checked < Recheck) return;
+        _checked = clock.GetUtcNow();
+        ClaimsPrincipal? fresh;
+        try { fresh = await gate.RefreshAsync(user.Principal, CancellationToken.None); }
+        catch (Exception) { return; } // the database did not answer: the next action checks again
+        if (fresh is not null) { user.Set(fresh); return; }
+        var signedOut = new ClaimsPrincipal(new ClaimsIdentity());
+        user.Set(signedOut);
+        // The router shows its not-signed-in view, which leads to the sign-in page with a full load (the cookie is refused there too).
+        if (auth is IHostEnvironmentAuthenticationStateProvider host) host.SetAuthenticationState(Task.FromResult(new AuthenticationState(signedOut)));
     }
 
     async void OnChanged(Task<AuthenticationState> state)

@@ -106,6 +106,7 @@ public static class Platform
         app.Use(LimitJsonBodies);
         app.UseRequestLocalization();
         app.UseAuthentication();
+        app.UseAccountGate();
         app.UseAuthorization();
         app.UseCurrentUser();
         app.UseAntiforgery();

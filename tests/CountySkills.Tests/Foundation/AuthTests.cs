@@ -61,9 +61,14 @@ public abstract class AuthTests(AppFactory app)
         var client = app.CreateClient();
         for (var i = 0; i < 5; i++)
             await HttpAssert.Problem(await client.PostAsJsonAsync("/api/auth/login", new { userName = "lockme", password = "bad" }), HttpStatusCode.Unauthorized);
+        // The sixth attempt within the minute is throttled, right password or not; the account itself is locked.
         var r = await client.PostAsJsonAsync("/api/auth/login", new { userName = "lockme", password = "Lock#2026a" });
-        var p = await HttpAssert.Problem(r, HttpStatusCode.Unauthorized);
-        Assert.Contains("锁定", p.GetProperty("detail").GetString());
+        var p = await HttpAssert.Problem(r, HttpStatusCode.TooManyRequests);
+        Assert.Equal("auth.throttled", p.GetProperty("code").GetString());
+        Assert.InRange(int.Parse(r.Headers.GetValues("Retry-After").Single()), 1, 60);
+        await using var check = app.Scope();
+        var users = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.True(await users.IsLockedOutAsync((await users.FindByNameAsync("lockme"))!));
     }
 
     [Fact]

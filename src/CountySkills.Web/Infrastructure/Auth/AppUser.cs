@@ -29,6 +29,23 @@ public static class Roles
 
     public static readonly string[] All = [Admin, CountyOfficer, TownshipOfficer, InstitutionStaff, EmployerStaff, Viewer, Auditor];
 
+    /// <summary>The roles' Chinese names (as the UI shows them and as an onboarding sheet may name them).</summary>
+    public static readonly IReadOnlyDictionary<string, string> ZhNames = new Dictionary<string, string>
+    {
+        [Admin] = "系统管理员", [CountyOfficer] = "县级业务人员", [TownshipOfficer] = "乡镇专干", [InstitutionStaff] = "培训机构人员",
+        [EmployerStaff] = "用工单位人员", [Viewer] = "领导查阅", [Auditor] = "审计监督",
+    };
+
+    /// <summary>A role by its key (any case) or its Chinese name; null when it is none of them.</summary>
+    public static string? Parse(string? text)
+    {
+        var t = text?.Trim();
+        if (string.IsNullOrEmpty(t)) return null;
+        return All.FirstOrDefault(r => string.Equals(r, t, StringComparison.OrdinalIgnoreCase))
+            ?? ZhNames.FirstOrDefault(kv => kv.Value == t || (t.Length >= 2 && kv.Value.StartsWith(t, StringComparison.Ordinal))).Key
+            ?? (t is "县级" or "县局" or "业务人员" ? CountyOfficer : t is "领导" or "县领导" ? Viewer : t is "审计" or "纪检" or "财务" ? Auditor : t is "管理员" ? Admin : null);
+    }
+
     /// <summary>Roles that may change data at all (Viewer and Auditor never may).</summary>
     public const string Writers = $"{Admin},{CountyOfficer},{TownshipOfficer},{InstitutionStaff},{EmployerStaff}";
 }

@@ -18,6 +18,9 @@ public static class AuthSetup
     public static IServiceCollection AddIdentityAndScopes(this IServiceCollection services, IWebHostEnvironment env)
     {
         services.AddScoped<CurrentUser>();
+        services.AddMemoryCache();
+        services.AddScoped<AccountGate>();
+        services.AddSingleton<SignInThrottle>();
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddCascadingAuthenticationState();
 
@@ -93,27 +96,19 @@ public static class AuthSetup
     });
 }
 
-/// <summary>Puts the user's scope into the principal so no query needs to look the user up again.</summary>
+/// <summary>Puts the account's one role and its scope into the principal (re-read on every request by <see cref="AccountGate"/>).</summary>
 public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options,
-    IDbContextFactory<AppDbContext> dbs)
+    IDbContextFactory<AppDbContext> dbs, AccountGate gate)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var id = await base.GenerateClaimsAsync(user);
-        id.AddClaim(new Claim(ScopeClaims.DisplayName, user.DisplayName));
-        if (user.AreaScope is { Length: > 0 } area)
-        {
-            id.AddClaim(new Claim(ScopeClaims.Area, area));
-            // When the scope holds every top-level area of this installation (a county officer of a one-county
-            // installation), queries need no area filter at all; re-evaluated at each sign-in.
-            await using var db = await dbs.CreateDbContextAsync();
-            var roots = await db.Regions.Where(r => r.ParentCode == null).Select(r => r.Code).ToListAsync();
-            if (roots.Count > 0 && roots.All(r => r.StartsWith(area, StringComparison.Ordinal)))
-                id.AddClaim(new Claim(ScopeClaims.AreaCoversAll, "true"));
-        }
-        if (user.InstitutionId is { } inst) id.AddClaim(new Claim(ScopeClaims.Institution, inst.ToString()));
-        if (user.EmployerId is { } emp) id.AddClaim(new Claim(ScopeClaims.Employer, emp.ToString()));
+        foreach (var stale in id.FindAll(ClaimTypes.Role).ToList()) id.RemoveClaim(stale);
+        if (user.Role.Length > 0) id.AddClaim(new Claim(ClaimTypes.Role, user.Role));
+        await using var db = await dbs.CreateDbContextAsync();
+        id.AddClaims(await gate.ScopeClaimsAsync(db, user.DisplayName, user.AreaScope, user.InstitutionId, user.EmployerId, CancellationToken.None));
+        if (user.MustChangePassword) id.AddClaim(new Claim(AccountGate.MustChangeClaim, "true"));
         return id;
     }
 }

@@ -28,11 +28,13 @@ public static class Perm
         E = Roles.EmployerStaff, V = Roles.Viewer, U = Roles.Auditor;
 
     /// <summary>Permission -> the roles that hold it. Viewers read masked lists, dashboards and reports, and export
-    /// no person-level file; auditors read everything (the audit log too) and change nothing.</summary>
+    /// no person-level file; auditors read everything (the audit log too) and change nothing. Institution and employer
+    /// staff may open the ledger, where their scope shows them no one (they reach people through their own classes
+    /// and placements).</summary>
     public static readonly IReadOnlyDictionary<string, string[]> Table = new Dictionary<string, string[]>
     {
         [SignedIn] = [A, C, T, I, E, V, U],
-        [PeopleRead] = [A, C, T, V, U],
+        [PeopleRead] = [A, C, T, I, E, V, U],
         [PeopleWrite] = [A, C, T],
         [PeopleReveal] = [A, C, T],
         [PeopleExport] = [A, C, T, U],
@@ -43,7 +45,7 @@ public static class Perm
         [CertificatesRead] = [A, C, T, I, V, U],
         [CertificatesWrite] = [A, C, I],
         [CertificatesCounty] = [A, C],
-        [SubsidiesRead] = [A, C, I, V, U],
+        [SubsidiesRead] = [A, C, I, U],
         [SubsidiesWrite] = [A, C, I],
         [SubsidiesCounty] = [A, C],
         [SubsidiesFinance] = [A, C, U],

@@ -29,6 +29,10 @@ public static class SheetText
         return folded.ToString().Trim('*');
     }
 
+    /// <summary>Text written into a sheet: one that a spreadsheet would take for a formula (= + - @ tab CR) gets a
+    /// leading apostrophe (OWASP "CSV injection").</summary>
+    public static string? Safe(string? s) => s is { Length: > 0 } && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
+
     /// <summary>A cell value as a user sees it, or null when the cell is blank.</summary>
     public static string? CellText(object? v) => v switch
     {

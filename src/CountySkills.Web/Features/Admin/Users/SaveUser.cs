@@ -1,0 +1,106 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+
+namespace CountySkills.Web.Features.Admin.Users;
+
+/// <summary>
+/// Create an account (a generated one-time password, shown once, to be changed at first sign-in) or change one's
+/// display name, phone, role and scope. The change applies to the account's next request; the last enabled
+/// administrator cannot be demoted.
+/// </summary>
+public static class SaveUser
+{
+    public sealed record Created(string Id, string UserName, string OneTimePassword);
+
+    public sealed class Handler(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbs, IValidator<UserInput> validator, CurrentUser me, TimeProvider clock)
+    {
+        public async Task<Result<Created>> Create(UserInput input, CancellationToken ct, string? password = null)
+        {
+            var v = await validator.ValidateAsync(input, ct);
+            if (!v.IsValid) return Result.Invalid(Http.CamelKeys(v.ToDictionary()));
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var scope = await input.ResolveScopeAsync(db, ct);
+            if (!scope.IsOk) return scope.AsFailure();
+            var name = input.UserName.Trim();
+            if (await users.FindByNameAsync(name) is not null)
+                return Result.Conflict($"用户名 {name} 已被使用（不区分大小写）") with { Code = "user.duplicate" };
+            var (role, area, inst, emp) = scope.Value;
+            var user = new AppUser
+            {
+                UserName = name, DisplayName = input.DisplayName.Trim(), PhoneNumber = Blank(input.Phone), Role = role, AreaScope = area,
+                InstitutionId = inst, EmployerId = emp, MustChangePassword = true, LockoutEnabled = true, CreatedUtc = clock.GetUtcNow().UtcDateTime,
+            };
+            var otp = password ?? UserInput.OneTimePassword();
+            var r = await users.CreateAsync(user, otp);
+            if (!r.Succeeded)
+                return r.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))
+                    ? Result.Conflict($"用户名 {name} 已被使用（不区分大小写）") with { Code = "user.duplicate" }
+                    : Result.Invalid("userName", string.Join("；", r.Errors.Select(e => e.Description)));
+            await AccountAudit.WriteAsync(dbs, clock, me, "UserCreated", user, Fields(null, user), null, ct);
+            return new Created(user.Id, user.UserName!, otp);
+        }
+
+        public async Task<Result<ListUsers.Item>> Update(string id, UserInput input, CancellationToken ct)
+        {
+            var v = await validator.ValidateAsync(input, ct);
+            if (!v.IsValid) return Result.Invalid(Http.CamelKeys(v.ToDictionary()));
+            if (input.Version is null) return Result.Invalid("version", "缺少版本号（version），请先读取该账户");
+            var user = await users.FindByIdAsync(id);
+            if (user is null) return Result.NotFound("没有找到该账户");
+            if (user.Version != input.Version) return Result.Conflict("该账户已被他人修改，请刷新后重试") with { Code = "user.stale" };
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            var scope = await input.ResolveScopeAsync(db, ct);
+            if (!scope.IsOk) return scope.AsFailure();
+            var (role, area, inst, emp) = scope.Value;
+            if (!string.Equals(input.UserName.Trim(), user.UserName, StringComparison.Ordinal))
+            {
+                if (await users.FindByNameAsync(input.UserName.Trim()) is { } other && other.Id != user.Id)
+                    return Result.Conflict($"用户名 {input.UserName.Trim()} 已被使用（不区分大小写）") with { Code = "user.duplicate" };
+            }
+            if (user.Role == Roles.Admin && role != Roles.Admin && !user.Disabled && !await OtherEnabledAdminsAsync(db, user.Id, ct))
+                return Result.Conflict("这是唯一启用的系统管理员，不能改为其他角色；请先为他人开设管理员账户") with { Code = "user.last_admin" };
+            var before = Fields(user, null);
+            user.DisplayName = input.DisplayName.Trim();
+            user.PhoneNumber = Blank(input.Phone);
+            (user.Role, user.AreaScope, user.InstitutionId, user.EmployerId) = (role, area, inst, emp);
+            if (!string.Equals(input.UserName.Trim(), user.UserName, StringComparison.Ordinal)) await users.SetUserNameAsync(user, input.UserName.Trim());
+            user.Version = Guid.NewGuid();
+            var r = await users.UpdateAsync(user);
+            if (!r.Succeeded) return Result.Conflict("该账户已被他人修改，请刷新后重试") with { Code = "user.stale" };
+            var changes = Diff(before, Fields(user, null));
+            if (changes.Count > 0) await AccountAudit.WriteAsync(dbs, clock, me, "UserUpdated", user, changes, null, ct);
+            return (await ListUsers.ViewsAsync(db, [user], clock, ct))[0];
+        }
+    }
+
+    public static Task<bool> OtherEnabledAdminsAsync(AppDbContext db, string id, CancellationToken ct) =>
+        db.Users.AnyAsync(u => u.Id != id && u.Role == Roles.Admin && !u.Disabled, ct);
+
+    static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    /// <summary>The audited fields of an account (phone masked); with <paramref name="created"/> as [null, value].</summary>
+    static Dictionary<string, object?[]> Fields(AppUser? existing, AppUser? created)
+    {
+        var u = existing ?? created!;
+        var d = new Dictionary<string, object?[]>
+        {
+            ["userName"] = [null, u.UserName], ["displayName"] = [null, u.DisplayName], ["phone"] = [null, u.PhoneNumber is { } p ? Domain.Phone.Mask(p) : null],
+            ["role"] = [null, u.Role], ["areaScope"] = [null, u.AreaScope], ["institutionId"] = [null, u.InstitutionId], ["employerId"] = [null, u.EmployerId],
+        };
+        return d;
+    }
+
+    static Dictionary<string, object?[]> Diff(Dictionary<string, object?[]> before, Dictionary<string, object?[]> after) =>
+        after.Where(kv => !Equals(before[kv.Key][1], kv.Value[1])).ToDictionary(kv => kv.Key, kv => new[] { before[kv.Key][1], kv.Value[1] });
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapPost("/admin/users", async (UserInput input, Handler h, CancellationToken ct) =>
+                (await h.Create(input, ct)).ToHttp(c => TypedResults.Created($"/api/admin/users/{c.Id}", c)))
+            .WithName("CreateUser").WithTags("Admin").RequirePermission(Perm.UsersManage)
+            .WithSummary("Create an account; answers 201 with a one-time password shown once (to be changed at first sign-in)");
+        api.MapPut("/admin/users/{id}", async (string id, UserInput input, Handler h, CancellationToken ct) => (await h.Update(id, input, ct)).ToHttp())
+            .WithName("UpdateUser").WithTags("Admin").RequirePermission(Perm.UsersManage)
+            .WithSummary("Change display name, phone, role and scope (with version; stale: 409); applies at the account's next request");
+    }
+}
