@@ -67,8 +67,8 @@ public abstract class AuthTests(AppFactory app)
         Assert.Equal("auth.throttled", p.GetProperty("code").GetString());
         Assert.InRange(int.Parse(r.Headers.GetValues("Retry-After").Single()), 1, 60);
         await using var check = app.Scope();
-        var users = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        Assert.True(await users.IsLockedOutAsync((await users.FindByNameAsync("lockme"))!));
+        var manager = check.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        Assert.True(await manager.IsLockedOutAsync((await manager.FindByNameAsync("lockme"))!));
     }
 
     [Fact]

@@ -64,6 +64,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:People", DemoPeople.ToString());
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        // Every test client comes from the same in-memory address: the per-address sign-in limit would couple
+        // unrelated tests of one class. SignInThrottleTests keeps the production default.
+        builder.UseSetting("SignIn:MaxFailuresPerAddress", "10000");
         foreach (var (k, v) in ExtraSettings) builder.UseSetting(k, v);
     }
 

@@ -12,18 +12,18 @@ namespace CountySkills.Web.Infrastructure.Auth;
 /// a changed role or scope applies to the next request with the same token. One primary-key read per request;
 /// nothing is cached that two app nodes could disagree on (only the list of top-level regions, reference data).
 /// </summary>
-public sealed class AccountGate(IDbContextFactory<AppDbContext> dbs, TimeProvider clock, IMemoryCache cache, IOptions<IdentityOptions> identity)
+public sealed class AccountGate(IDbContextFactory<AppDbContext> dbs, IMemoryCache cache, IOptions<IdentityOptions> identity)
 {
     public const string MustChangeClaim = "cs:must-change";
 
     sealed record State(string Id, string UserName, string DisplayName, string Role, string? AreaScope, long? InstitutionId, long? EmployerId,
         string? SecurityStamp, bool Disabled, DateTimeOffset? LockoutEnd, bool MustChangePassword);
 
-    static readonly Func<AppDbContext, string, CancellationToken, Task<State?>> Load = EF.CompileAsyncQuery(
-        (AppDbContext db, string id, CancellationToken _) => db.Users.AsNoTracking().Where(u => u.Id == id)
-            .Select(u => new State(u.Id, u.UserName!, u.DisplayName, u.Role, u.AreaScope, u.InstitutionId, u.EmployerId,
-                u.SecurityStamp, u.Disabled, u.LockoutEnd, u.MustChangePassword))
-            .FirstOrDefault());
+    // A plain query (EF caches its plan): a compiled query would be bound to one provider's model.
+    static Task<State?> Load(AppDbContext db, string id, CancellationToken ct) => db.Users.AsNoTracking().Where(u => u.Id == id)
+        .Select(u => new State(u.Id, u.UserName!, u.DisplayName, u.Role, u.AreaScope, u.InstitutionId, u.EmployerId,
+            u.SecurityStamp, u.Disabled, u.LockoutEnd, u.MustChangePassword))
+        .FirstOrDefaultAsync(ct);
 
     /// <summary>The principal as the account stands now, or null when the account may no longer act.</summary>
     public async Task<ClaimsPrincipal?> RefreshAsync(ClaimsPrincipal principal, CancellationToken ct)
@@ -33,7 +33,8 @@ public sealed class AccountGate(IDbContextFactory<AppDbContext> dbs, TimeProvide
         if (id is null) return null;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var s = await Load(db, id, ct);
-        if (s is null || s.Disabled || s.LockoutEnd > clock.GetUtcNow()) return null;
+        // Lockout is Identity's, which reads the system clock: compared on the same clock so both agree.
+        if (s is null || s.Disabled || s.LockoutEnd > DateTimeOffset.UtcNow) return null;
         var stampType = identity.Value.ClaimsIdentity.SecurityStampClaimType;
         if (s.SecurityStamp != principal.FindFirstValue(stampType)) return null;
 

@@ -50,7 +50,7 @@ public static class ListUsers
         var areaNames = await db.Regions.Where(r => areas.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var instNames = await db.Institutions.Where(i => insts.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var empNames = await db.Employers.Where(e => emps.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        var now = clock.GetUtcNow();
+        var now = DateTimeOffset.UtcNow; // Identity's lockout runs on the system clock
         return rows.Select(u => new Item(u.Id, u.UserName!, u.DisplayName, u.PhoneNumber is { Length: > 0 } p ? Domain.Phone.Mask(p) : null, u.Role,
             Roles.ZhNames.GetValueOrDefault(u.Role, u.Role), u.AreaScope, u.AreaScope is { } a ? areaNames.GetValueOrDefault(a) : null,
             u.InstitutionId, u.InstitutionId is { } i ? instNames.GetValueOrDefault(i) : null, u.EmployerId, u.EmployerId is { } e ? empNames.GetValueOrDefault(e) : null,
