@@ -46,7 +46,7 @@ public static class Alerts
     {
         api.MapGet("/employment/alerts", (bool? open, Handler h, CancellationToken ct) => h.List(open, ct)).WithName("ListAlerts")
             .WithSummary("Alerts (unpaid wages) for county officers; township officers see their township's")
-            .RequirePermission(Perm.EmploymentRead);
+            .RequirePermission(Perm.EmploymentOversight);
         api.MapPost("/employment/alerts/{id:long}/close", async (long id, Close cmd, Handler h, CancellationToken ct) => (await h.CloseAsync(id, cmd, ct)).ToHttp())
             .WithName("CloseAlert").WithValidation<Close>().RequireWorkCounty().WithSummary("Close an alert with what was done");
     }

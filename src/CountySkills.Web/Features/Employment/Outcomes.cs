@@ -122,5 +122,5 @@ public static class Outcomes
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/employment/outcomes", async ([AsParameters] Query q, Handler h, CancellationToken ct) => (await h.Handle(q, ct)).ToHttp())
             .WithName(nameof(Outcomes)).WithSummary("Outcomes of a cohort of trainees (year, class, brand, township, tag), each with numerator and denominator")
-            .RequirePermission(Perm.EmploymentRead);
+            .RequirePermission(Perm.EmploymentOversight);
 }

@@ -17,7 +17,7 @@ public static class Perm
     public const string SubsidiesRead = "subsidies.read", SubsidiesWrite = "subsidies.write", SubsidiesCounty = "subsidies.county",
         SubsidiesFinance = "subsidies.finance", SubsidiesBudgets = "subsidies.budgets", SubsidiesRules = "subsidies.rules";
     public const string EmploymentRead = "employment.read", EmploymentWrite = "employment.write", EmploymentCounty = "employment.county",
-        EmploymentConfirm = "employment.confirm", EmployersEdit = "employment.employers-edit", JobOrdersWrite = "employment.job-orders";
+        EmploymentConfirm = "employment.confirm", EmploymentOversight = "employment.oversight", EmployersEdit = "employment.employers-edit", JobOrdersWrite = "employment.job-orders";
     public const string BrandsRead = "brands.read", BrandsWrite = "brands.write";
     public const string EntrepreneurshipRead = "entrepreneurship.read", EntrepreneurshipWrite = "entrepreneurship.write", BusinessesWrite = "entrepreneurship.businesses";
     public const string PlanningRead = "planning.read", PlanningWrite = "planning.write";
@@ -42,7 +42,7 @@ public static class Perm
         [TrainingRead] = [A, C, I, V, U],
         [TrainingWrite] = [A, C, I],
         [TrainingCounty] = [A, C],
-        [CertificatesRead] = [A, C, T, I, V, U],
+        [CertificatesRead] = [A, C, T, I, E, V, U],
         [CertificatesWrite] = [A, C, I],
         [CertificatesCounty] = [A, C],
         [SubsidiesRead] = [A, C, I, U],
@@ -55,6 +55,7 @@ public static class Perm
         [EmploymentWrite] = [A, C, T],
         [EmploymentCounty] = [A, C],
         [EmploymentConfirm] = [E],
+        [EmploymentOversight] = [A, C, T, V, U],
         [EmployersEdit] = [A, C, E],
         [JobOrdersWrite] = [A, C, E],
         [BrandsRead] = [A, C, V, U],
