@@ -69,6 +69,8 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         // The occupations catalogue is there already: the migration step adds it (Cli.MigrateAsync).
         await using (var training = await dbs.CreateDbContextAsync(ct))
             await DemoTraining.SeedAsync(training, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
+        await using (var calendar = await dbs.CreateDbContextAsync(ct))
+            await DemoSettings.SeedAsync(calendar, clock, ct);
         await using (var subsidies = await dbs.CreateDbContextAsync(ct))
             await DemoSubsidies.SeedAsync(subsidies, clock, ct);
         await using (var employment = await dbs.CreateDbContextAsync(ct))
