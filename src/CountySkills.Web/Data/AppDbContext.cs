@@ -52,6 +52,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<LabourEvent> Events => Set<LabourEvent>();
     public DbSet<TypicalCase> Cases => Set<TypicalCase>();
     public DbSet<CasePhoto> CasePhotos => Set<CasePhoto>();
+    public DbSet<SettingVersion> SettingVersions => Set<SettingVersion>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

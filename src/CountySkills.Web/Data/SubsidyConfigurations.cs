@@ -14,7 +14,6 @@ sealed class SubsidyRulesConfiguration : IEntityTypeConfiguration<SubsidyRules>
         e.Property(x => x.ExtraWorkdays).HasMaxLength(2000);
         e.HasIndex(x => x.EffectiveFromUtc);
         e.HasIndex(x => x.BasedOnId).IsUnique();
-        e.Ignore(x => x.Calendar);
     }
 }
 

@@ -39,9 +39,10 @@ public sealed class SubsidyRules : IAudited
     public bool CatalogueOnly { get; set; } = true;
     /// <summary>Length of the public notice (公示) in working days.</summary>
     public int NoticeWorkingDays { get; set; } = 5;
-    /// <summary>Public holidays (yyyy-MM-dd, comma separated) that are not working days.</summary>
+    /// <summary>Public holidays (yyyy-MM-dd, comma separated), as the rules carried them before the working-day calendar became a
+    /// setting of its own: read only for a year the settings calendar does not have (see CurrentSettings), edited there.</summary>
     public string Holidays { get; set; } = "";
-    /// <summary>Weekend days worked in lieu (调休上班), comma separated.</summary>
+    /// <summary>Weekend days worked in lieu (调休上班), comma separated; like <see cref="Holidays"/>, superseded by the settings calendar.</summary>
     public string ExtraWorkdays { get; set; } = "";
     /// <summary>Trainees of one claim sharing a phone number from this many on are flagged.</summary>
     public int SharedPhoneThreshold { get; set; } = 3;
@@ -69,8 +70,6 @@ public sealed class SubsidyRules : IAudited
             SkillLevel.Technician => AssessTechnicianFen, SkillLevel.SeniorTechnician => AssessSeniorTechnicianFen, _ => 0,
         },
     };
-
-    public WorkCalendar Calendar => new(WorkCalendar.ParseDates(Holidays), WorkCalendar.ParseDates(ExtraWorkdays));
 
     /// <summary>A copy to edit into the next version.</summary>
     public SubsidyRules Next(DateTime nowUtc, string by, string? reason)
@@ -102,33 +101,4 @@ public sealed class SubsidyRules : IAudited
                 if (!DateOnly.TryParseExact(part, "yyyy-MM-dd", out _)) return new("rules.dates", $"{what}“{part}”不是日期（格式 2026-10-01，以逗号分隔）");
         return null;
     }
-}
-
-/// <summary>Working days: Monday to Friday, less public holidays, plus weekend days worked in lieu.</summary>
-public sealed class WorkCalendar(IReadOnlySet<DateOnly> holidays, IReadOnlySet<DateOnly> extraWorkdays)
-{
-    public static readonly WorkCalendar WeekdaysOnly = new(new HashSet<DateOnly>(), new HashSet<DateOnly>());
-
-    public bool IsWorkingDay(DateOnly d) =>
-        extraWorkdays.Contains(d) || (!holidays.Contains(d) && d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
-
-    /// <summary>The first working day on or after <paramref name="d"/>.</summary>
-    public DateOnly OnOrAfter(DateOnly d)
-    {
-        while (!IsWorkingDay(d)) d = d.AddDays(1);
-        return d;
-    }
-
-    /// <summary>The last day of a period of <paramref name="days"/> working days that starts on <paramref name="start"/> (day 1 when it is a working day).</summary>
-    public DateOnly PeriodEnd(DateOnly start, int days)
-    {
-        var d = OnOrAfter(start);
-        for (var n = 1; n < days; n++) d = OnOrAfter(d.AddDays(1));
-        return d;
-    }
-
-    public static HashSet<DateOnly> ParseDates(string? text) =>
-        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => DateOnly.TryParseExact(s, "yyyy-MM-dd", out var d) ? d : (DateOnly?)null)
-            .Where(d => d is not null).Select(d => d!.Value).ToHashSet();
 }

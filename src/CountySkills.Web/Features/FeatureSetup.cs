@@ -14,6 +14,7 @@ public static class FeatureSetup
                      .Where(t => t is { IsClass: true, IsAbstract: false, IsNested: true, Name: "Handler" }))
             services.AddScoped(t);
         services.AddValidatorsFromAssembly(typeof(FeatureSetup).Assembly, ServiceLifetime.Singleton);
+        services.AddScoped<Admin.Settings.CurrentSettings>();
         services.AddScoped<Data.Demo.DemoSeeder>();
         return services;
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CountySkills.Tests.Admin;
 using CountySkills.Tests.Infrastructure;
 using static CountySkills.Tests.Subsidies.SubsidyKit;
 using static CountySkills.Tests.Training.TrainingKit;
@@ -52,13 +53,12 @@ public abstract class SubsidyNoticeTests(ClockedApp app)
     }
 
     [Fact]
-    public async Task A_configured_holiday_inside_the_notice_adds_a_working_day_and_a_backdated_start_needs_a_reason()
+    public async Task A_calendar_holiday_inside_the_notice_adds_a_working_day_and_a_backdated_start_needs_a_reason()
     {
         var admin = await app.ClientFor("admin");
         var rules = await HttpAssert.Json(await admin.GetAsync("/api/subsidies/rules"));
         Assert.Equal(5, rules.GetProperty("current").GetProperty("noticeWorkingDays").GetInt32());
-        await HttpAssert.Json(await admin.PutAsJsonAsync("/api/subsidies/rules", new { reason = "2026 年 12 月 8 日调休放假（测试）", holidays = "2026-12-08" }));
-        try
+        await using (await SettingsKit.AddToCalendar(admin, 2026, [("2026-12-08", "调休放假（测试）")], reason: "2026 年 12 月 8 日调休放假（测试）"))
         {
             var (_, id) = await ReviewedClaim("节假日公示班");
             var county = await app.ClientFor("county");
@@ -73,10 +73,6 @@ public abstract class SubsidyNoticeTests(ClockedApp app)
             var weekend = await Step(county, second, "publish", noticeStartsOn: "2026-12-05");
             Assert.Equal("2026-12-07", weekend.GetProperty("noticeStartsOn").GetString());
             Assert.Equal("2026-12-14", weekend.GetProperty("noticeEndsOn").GetString());
-        }
-        finally
-        {
-            await HttpAssert.Json(await admin.PutAsJsonAsync("/api/subsidies/rules", new { reason = "恢复（测试）", holidays = "" }));
         }
     }
 

@@ -7,7 +7,7 @@ namespace CountySkills.Web.Data.Demo;
 /// </summary>
 public static class DemoEmployment
 {
-    public static async Task SeedAsync(AppDbContext db, TimeProvider clock, CancellationToken ct)
+    public static async Task SeedAsync(AppDbContext db, TimeProvider clock, IReadOnlyList<int> months, CancellationToken ct)
     {
         if (await db.Placements.AnyAsync(ct) || await db.Agreements.AnyAsync(ct)) return;
         var today = clock.Today();
@@ -58,7 +58,6 @@ public static class DemoEmployment
         await db.SaveChangesAsync(ct);
         if (orderClass is not null) { orderClass.JobOrderId = order.Id; await db.SaveChangesAsync(ct); }
 
-        var months = new[] { 1, 3, 6, 12 };
         Placement Place(Person p, Employer e, DateOnly start, long wage, long? classId, int i)
         {
             var band = e.Province == "河南省" ? (e.City == "禾丰县" ? DestinationBand.InCounty : DestinationBand.OutOfCityInProvince) : DestinationBand.OutOfProvince;

@@ -1,4 +1,5 @@
 using CountySkills.Web.Domain;
+using CountySkills.Web.Features.Admin.Settings;
 using CountySkills.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CountySkills.Web.Data.Demo;
 
 /// <summary>Fills an empty database with the demo county. Idempotent: a part already there is left alone.</summary>
-public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider clock, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider clock, CurrentSettings settings, ILogger<DemoSeeder> log)
 {
     public const string DemoPassword = "Demo#2026";
 
@@ -69,10 +70,12 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         // The occupations catalogue is there already: the migration step adds it (Cli.MigrateAsync).
         await using (var training = await dbs.CreateDbContextAsync(ct))
             await DemoTraining.SeedAsync(training, clock.Today(), clock.GetUtcNow().UtcDateTime, ct);
+        await using (var calendar = await dbs.CreateDbContextAsync(ct))
+            await DemoSettings.SeedAsync(calendar, clock, ct);
         await using (var subsidies = await dbs.CreateDbContextAsync(ct))
             await DemoSubsidies.SeedAsync(subsidies, clock, ct);
         await using (var employment = await dbs.CreateDbContextAsync(ct))
-            await DemoEmployment.SeedAsync(employment, clock, ct);
+            await DemoEmployment.SeedAsync(employment, clock, (await settings.FollowUpIntervalsAsync(employment, ct)).Value.Months, ct);
         await using (var brands = await dbs.CreateDbContextAsync(ct))
             await DemoBrands.SeedAsync(brands, clock, ct);
     }

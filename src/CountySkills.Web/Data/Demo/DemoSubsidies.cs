@@ -23,7 +23,7 @@ public static class DemoSubsidies
             .OrderBy(c => c.Id).ToListAsync(ct);
         if (classes.Count < 5) return;
         var rules = await SubsidyHistory.RulesAtAsync(db, now, ct);
-        var calendar = rules.Calendar;
+        var calendar = await Features.Admin.Settings.CurrentSettings.CalendarAsync(db, now, ct);
 
         async Task<SubsidyClaim> Claim(TrainingClass cls, DateOnly on)
         {

@@ -1,3 +1,4 @@
+using CountySkills.Web.Features.Admin.Settings;
 using CountySkills.Web.Features.Certificates;
 
 namespace CountySkills.Web.Features.Brands;
@@ -34,14 +35,15 @@ public static class PublicWorker
         }
     }
 
-    public static string Url(HttpRequest request, IConfiguration config, string code) =>
-        $"{(config["App:PublicBaseUrl"] is { Length: > 0 } b ? b.TrimEnd('/') : $"{request.Scheme}://{request.Host}")}/brands/workers/{Uri.EscapeDataString(code)}";
+    /// <summary>The card's path; its QR code carries the public base address of the settings (<see cref="CurrentSettings.PublicLinkAsync"/>).</summary>
+    public static string PathOf(string code) => $"/brands/workers/{Uri.EscapeDataString(code)}";
 
     public static void MapPages(IEndpointRouteBuilder app) =>
-        app.MapGet("/brands/workers/{code}", async (string code, Handler h, HttpRequest request, IConfiguration config) =>
+        app.MapGet("/brands/workers/{code}", async (string code, Handler h, HttpRequest request, CurrentSettings settings) =>
             {
                 var card = await h.Lookup(code, request.HttpContext.RequestAborted);
-                var qr = card is null ? null : "data:image/png;base64," + Convert.ToBase64String(VerifyCertificate.QrPng(Url(request, config, card.Code)));
+                var url = card is null ? null : (await settings.PublicLinkAsync(request, PathOf(card.Code), request.HttpContext.RequestAborted)).Value;
+                var qr = url is null ? null : "data:image/png;base64," + Convert.ToBase64String(VerifyCertificate.QrPng(url));
                 return new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<WorkerCardPage>(new { Code = code, Card = card, QrDataUri = qr })
                 {
                     StatusCode = card is null ? 404 : card.Revoked ? 410 : 200,
@@ -57,11 +59,13 @@ public static class PublicWorker
                     extensions: new Dictionary<string, object?> { ["code"] = "brand_worker.revoked", ["card"] = card })
                 : Results.Ok(card))
             .AllowAnonymous().WithName("PublicBrandWorker").WithSummary("A brand worker's service card (masked; no sign-in; rate-limited)");
-        api.MapGet("/brands/members/{memberId:long}/card-qr", async (long memberId, IDbContextFactory<AppDbContext> dbs, HttpRequest request, IConfiguration config, CancellationToken ct) =>
+        api.MapGet("/brands/members/{memberId:long}/card-qr", async (long memberId, IDbContextFactory<AppDbContext> dbs, HttpRequest request, CurrentSettings settings,
+                CancellationToken ct) =>
             {
                 await using var db = await dbs.CreateDbContextAsync(ct);
                 var code = await db.BrandMembers.Where(m => m.Id == memberId).Select(m => m.Code).SingleOrDefaultAsync(ct);
-                return code is null ? Http.Problem(404, "没有找到该品牌成员") : Results.File(VerifyCertificate.QrPng(Url(request, config, code)), "image/png");
+                return code is null ? Http.Problem(404, "没有找到该品牌成员")
+                    : (await settings.PublicLinkAsync(request, PathOf(code), ct)).ToHttp(url => Results.File(VerifyCertificate.QrPng(url), "image/png"));
             })
             .WithName("BrandMemberCardQr").RequireBrandReaders().WithSummary("The QR code (PNG) of a member's service card");
     }

@@ -1,3 +1,4 @@
+using CountySkills.Web.Features.Admin.Settings;
 using QRCoder;
 
 namespace CountySkills.Web.Features.Certificates;
@@ -5,7 +6,8 @@ namespace CountySkills.Web.Features.Certificates;
 /// <summary>
 /// Public verification of a certificate by its number, with no sign-in: the page /verify/{number} and
 /// GET /api/public/certificates/{number}. The holder's name and ID are masked; both are rate-limited per address
-/// (RateLimits:PublicPerMinute) so numbers cannot be harvested.
+/// (RateLimits:PublicPerMinute) so numbers cannot be harvested. The QR code carries the public base address of the settings
+/// (<see cref="CurrentSettings.PublicLinkAsync"/>); outside Development with none set the QR endpoint is 409 and the page shows no code.
 /// </summary>
 public static class VerifyCertificate
 {
@@ -37,25 +39,25 @@ public static class VerifyCertificate
         return new PngByteQRCode(data).GetGraphic(6);
     }
 
-    public static string PublicUrl(HttpRequest request, IConfiguration config, string number) =>
-        $"{(config["App:PublicBaseUrl"] is { Length: > 0 } b ? b.TrimEnd('/') : $"{request.Scheme}://{request.Host}")}/verify/{Uri.EscapeDataString(number)}";
+    public static string PathOf(string number) => $"/verify/{Uri.EscapeDataString(number)}";
 
     /// <summary>The public page: /verify/{number}, and /verify?number= from its own search box. Unknown: 404 with the page's own message.</summary>
     public static void MapPages(IEndpointRouteBuilder app)
     {
-        async Task<IResult> Page(string? number, Handler h, HttpRequest request, IConfiguration config)
+        async Task<IResult> Page(string? number, Handler h, HttpRequest request, CurrentSettings settings)
         {
             number = number?.Trim();
             var view = string.IsNullOrEmpty(number) ? null : await h.Lookup(number, request.HttpContext.RequestAborted);
-            var qr = view is null ? null : "data:image/png;base64," + Convert.ToBase64String(QrPng(PublicUrl(request, config, view.Number)));
-            return new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<VerifyPage>(new { Number = number, View = view, QrDataUri = qr })
+            var url = view is null ? null : (await settings.PublicLinkAsync(request, PathOf(view.Number), request.HttpContext.RequestAborted)).Value;
+            var qr = url is null ? null : "data:image/png;base64," + Convert.ToBase64String(QrPng(url));
+            return new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<VerifyPage>(new { Number = number, View = view, QrDataUri = qr, PageUrl = url })
             {
                 StatusCode = view is null && !string.IsNullOrEmpty(number) ? StatusCodes.Status404NotFound : StatusCodes.Status200OK,
             };
         }
-        app.MapGet("/verify/{number}", (string number, Handler h, HttpRequest request, IConfiguration config) => Page(number, h, request, config))
+        app.MapGet("/verify/{number}", (string number, Handler h, HttpRequest request, CurrentSettings settings) => Page(number, h, request, settings))
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/verify", (string? number, Handler h, HttpRequest request, IConfiguration config) => Page(number, h, request, config))
+        app.MapGet("/verify", (string? number, Handler h, HttpRequest request, CurrentSettings settings) => Page(number, h, request, settings))
             .AllowAnonymous().ExcludeFromDescription();
     }
 
@@ -64,9 +66,9 @@ public static class VerifyCertificate
         api.MapGet("/public/certificates/{number}", async (string number, Handler h, CancellationToken ct) =>
                 await h.Lookup(number, ct) is { } v ? Results.Ok(v) : Http.Problem(404, $"未找到编号为“{number}”的证书，请核对编号", "certificate.unknown"))
             .AllowAnonymous().WithName(nameof(VerifyCertificate)).WithSummary("Public check of a certificate number (masked holder); rate-limited");
-        api.MapGet("/public/certificates/{number}/qr", async (string number, Handler h, HttpRequest request, IConfiguration config, CancellationToken ct) =>
-                await h.Lookup(number, ct) is { } v ? Results.File(QrPng(PublicUrl(request, config, v.Number)), "image/png")
-                    : Http.Problem(404, $"未找到该编号的证书，请核对编号", "certificate.unknown"))
+        api.MapGet("/public/certificates/{number}/qr", async (string number, Handler h, HttpRequest request, CurrentSettings settings, CancellationToken ct) =>
+                await h.Lookup(number, ct) is not { } v ? Http.Problem(404, $"未找到该编号的证书，请核对编号", "certificate.unknown")
+                : (await settings.PublicLinkAsync(request, PathOf(v.Number), ct)).ToHttp(url => Results.File(QrPng(url), "image/png")))
             .AllowAnonymous().WithName("CertificateQrCode").WithSummary("QR code (PNG) linking to the certificate's public page");
     }
 }

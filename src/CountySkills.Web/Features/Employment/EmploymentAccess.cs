@@ -18,11 +18,6 @@ public static class EmploymentAccess
     public static RouteHandlerBuilder RequireWorkWriters(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentWrite);
     public static RouteHandlerBuilder RequireWorkCounty(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentCounty);
 
-    /// <summary>The follow-up intervals in months after a placement starts (setting Employment:FollowUpMonths, default 1,3,6,12).</summary>
-    public static int[] FollowUpMonths(IConfiguration config) =>
-        (config["Employment:FollowUpMonths"] ?? "1,3,6,12").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(s => int.TryParse(s, out var m) ? m : 0).Where(m => m is > 0 and <= 60).Distinct().Order().ToArray();
-
     public static IQueryable<Placement> Visible(this IQueryable<Placement> q, CurrentUser user) => q.WorkVisibleTo(user, p => p.EmployerId);
     public static IQueryable<FollowUp> Visible(this IQueryable<FollowUp> q, CurrentUser user) => q.WorkVisibleTo(user, f => f.EmployerId);
 }

@@ -1,3 +1,4 @@
+using CountySkills.Web.Features.Admin.Settings;
 using FluentValidation;
 
 namespace CountySkills.Web.Features.Employment;
@@ -5,7 +6,7 @@ namespace CountySkills.Web.Features.Employment;
 /// <summary>
 /// Records a placement (POST /api/employment/placements) or corrects one (PUT …/{id} with version): person (by id or ID number), employer
 /// (a partner, or a name for a self-found job), place and destination band, position, start date, monthly wage, organised or not, and
-/// through which class, brand, agreement or job order. A new placement gets its follow-ups scheduled (Employment:FollowUpMonths).
+/// through which class, brand, agreement or job order. A new placement gets its follow-ups scheduled at the intervals of the settings.
 /// A person has one placement at a time: end the current one first.
 /// </summary>
 public static class SavePlacement
@@ -47,7 +48,7 @@ public static class SavePlacement
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IConfiguration config)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, CurrentSettings settings)
     {
         public async Task<Result<PlacementView>> Handle(long? id, Input input, CancellationToken ct)
         {
@@ -89,7 +90,7 @@ public static class SavePlacement
             (p.EmployerId, p.EmployerName, p.Province, p.City, p.Band, p.Position, p.StartDate, p.MonthlyWageFen, p.Organised, p.ClassId, p.BrandId, p.AgreementId, p.JobOrderId) =
                 (input.EmployerId, employerName, input.Province?.Trim(), input.City?.Trim(), input.Band!.Value, input.Position?.Trim(), input.StartDate, input.MonthlyWageFen,
                  input.Organised, input.ClassId, input.BrandId, input.AgreementId, input.JobOrderId);
-            if (id is null) p.ScheduleFollowUps(EmploymentAccess.FollowUpMonths(config));
+            if (id is null) p.ScheduleFollowUps((await settings.FollowUpIntervalsAsync(db, ct)).Value.Months);
             else
                 foreach (var f in p.FollowUps.Where(f => f.DoneOn is null))
                 {
@@ -107,7 +108,7 @@ public static class SavePlacement
         api.MapPost("/employment/placements", async (Input input, Handler h, CancellationToken ct) =>
                 (await h.Handle(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/employment/placements/{v.Id}", v)))
             .WithName("CreatePlacement").WithValidation<Input>().RequireWorkWriters()
-            .WithSummary("Record a placement; its follow-ups are scheduled at the configured intervals");
+            .WithSummary("Record a placement; its follow-ups are scheduled at the intervals of the settings");
         api.MapPut("/employment/placements/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Handle(id, input, ct)).ToHttp())
             .WithName("UpdatePlacement").WithValidation<Input>().RequireWorkWriters().WithSummary("Correct a placement (with version)");
     }

@@ -6,7 +6,8 @@ namespace CountySkills.Web.Features.Subsidies;
 /// <summary>
 /// The subsidy rules: GET /api/subsidies/rules (the version in force and every earlier one, newest first) and PUT /api/subsidies/rules
 /// (Admin): the fields to change, a reason, and `basedOn` = the id of the version the editor saw (stale: 409). A change is a new
-/// dated version; claims already submitted keep the version they were judged under.
+/// dated version; claims already submitted keep the version they were judged under. Public holidays and make-up working days are kept in
+/// the working-day calendar of the settings (/admin/settings): a change of `holidays` or `extraWorkdays` here is refused (400).
 /// </summary>
 public static class Rules
 {
@@ -34,7 +35,9 @@ public static class Rules
         public int? WorkingAgeMax { get; set; }
         public bool? CatalogueOnly { get; set; }
         public int? NoticeWorkingDays { get; set; }
+        /// <summary>Superseded by the settings calendar: only the value already there is accepted (a client sending back what it read).</summary>
         public string? Holidays { get; set; }
+        /// <summary>Superseded by the settings calendar, like <see cref="Holidays"/>.</summary>
         public string? ExtraWorkdays { get; set; }
         public int? SharedPhoneThreshold { get; set; }
     }
@@ -65,6 +68,9 @@ public static class Rules
             var now = clock.GetUtcNow().UtcDateTime;
             var current = await SubsidyHistory.RulesAtAsync(db, now, ct);
             if (c.BasedOn is { } seen && seen != current.Id) return Result.Conflict("补贴规则已被他人调整，请刷新后在最新版本上修改") with { Code = "rules.stale" };
+            foreach (var (field, sent, kept) in new[] { ("holidays", c.Holidays, current.Holidays), ("extraWorkdays", c.ExtraWorkdays, current.ExtraWorkdays) })
+                if (sent is not null && sent.Trim() != kept)
+                    return Result.Invalid(field, "节假日和调休上班日已移至“系统设置 → 工作日历”（/admin/settings），请在那里修改") with { Code = "rules.calendar_moved" };
             var next = current.Next(now, user.UserName, c.Reason!.Trim());
             next.JuniorFen = c.JuniorFen ?? next.JuniorFen;
             next.IntermediateFen = c.IntermediateFen ?? next.IntermediateFen;
@@ -86,8 +92,6 @@ public static class Rules
             next.WorkingAgeMax = c.WorkingAgeMax ?? next.WorkingAgeMax;
             next.CatalogueOnly = c.CatalogueOnly ?? next.CatalogueOnly;
             next.NoticeWorkingDays = c.NoticeWorkingDays ?? next.NoticeWorkingDays;
-            next.Holidays = c.Holidays?.Trim() ?? next.Holidays;
-            next.ExtraWorkdays = c.ExtraWorkdays?.Trim() ?? next.ExtraWorkdays;
             next.SharedPhoneThreshold = c.SharedPhoneThreshold ?? next.SharedPhoneThreshold;
             if (next.Check() is { } bad) return Result.Refused(bad, bad.Code.Replace("rules.", ""));
             // A version cannot share its instant with the one before: the later id wins ties anyway, this keeps the history readable.

@@ -83,7 +83,7 @@ public static class TransitionClaim
                     break;
                 case ClaimAction.Publish:
                     var bound = await SubsidyHistory.RulesByIdAsync(db, claim.RulesId, ct);
-                    var calendar = (await SubsidyHistory.RulesAtAsync(db, now, ct)).Calendar;
+                    var calendar = await Admin.Settings.CurrentSettings.CalendarAsync(db, now, ct);
                     refusal = claim.Publish(cmd.NoticeStartsOn ?? today, today, calendar, bound.NoticeWorkingDays, cmd.Reason, user.UserName, now);
                     break;
                 case ClaimAction.Approve:
