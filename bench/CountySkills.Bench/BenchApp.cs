@@ -34,7 +34,7 @@ public sealed class BenchApp : IAsyncDisposable
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await CountySkills.Web.Data.Reference.ReferenceData.EnsureAsync(db);
         }
-        await new DemoSeeder(app.Factory, app.Clock, NullLogger<DemoSeeder>.Instance).SeedAsync(people, accounts: false);
+        await new DemoSeeder(app.Factory, app.Clock, new CountySkills.Web.Features.Admin.Settings.CurrentSettings(app.Factory, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }), NullLogger<DemoSeeder>.Instance).SeedAsync(people, accounts: false);
         return app;
     }
 

@@ -33,7 +33,7 @@ public static class PeopleInsertBench
             // Baseline first, then the app, then the baseline again on a fresh file: the better baseline counts.
             var baseline1 = await Baseline(Path.Combine(dir, "baseline.db"), people);
             GC.Collect();
-            var seeder = new DemoSeeder(appFactory, clock, NullLogger<DemoSeeder>.Instance);
+            var seeder = new DemoSeeder(appFactory, clock, new CountySkills.Web.Features.Admin.Settings.CurrentSettings(appFactory, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }), NullLogger<DemoSeeder>.Instance);
             sw.Restart();
             await seeder.StorePeopleAsync(people);
             var app = sw.Elapsed;
