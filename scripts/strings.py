@@ -555,6 +555,19 @@ S = {
  "Emp.NewEmployer": ("登记用工单位", "Add an employer"),
  "Emp.CreditCode": ("统一社会信用代码", "Credit code"),
  "Emp.Phone": ("联系电话", "Phone"),
+ # Audit log (readable) and a person's access log
+ "Audit.Area": ("区划代码", "Area code"),
+ "Audit.AreaHelp": ("前缀即可：乡镇 9 位，村 12 位", "A prefix: township 9 digits, village 12"),
+ "Audit.Record": ("记录编号", "Record"),
+ "Audit.From": ("开始日期", "From"),
+ "Audit.To": ("结束日期", "To"),
+ "Audit.Export": ("导出 Excel", "Export to Excel"),
+ "Audit.ExportHint": ("导出按当前筛选条件，最多 100,000 条，导出本身也记入日志。", "The export follows the filters, at most 100,000 rows, and is itself logged."),
+ "Audit.AccessLog": ("访问记录", "Access log"),
+ "Audit.AccessLogHint": ("谁在何时查看了完整身份证号和手机号、查询了补贴资格、导出了含本人的文件或修改了本人的信息。", "Who viewed the full ID number and phone, checked subsidy eligibility, exported a file listing this person or changed their records, and when."),
+ "Audit.AccessLogNone": ("暂无访问记录", "No access recorded yet"),
+ "Audit.What": ("内容", "What"),
+ "Audit.More": ("显示更多", "Show more"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>
