@@ -8,7 +8,7 @@ public sealed record AuditItem(long Id, DateTime AtUtc, string UserName, string?
 {
     public static AuditItem Of(AuditEntry e, IModel model, TimeProvider clock, DisplayNames names) => new(
         e.Id, DateTime.SpecifyKind(e.AtUtc, DateTimeKind.Utc), e.UserName, names.Of(e), e.Action, AuditVocabulary.ActionName(e.Action, e.EntityKey, e.Changes),
-        e.Entity, AuditVocabulary.EntityName(e.Entity), e.EntityKey, e.AreaCode, AuditReader.Read(model, clock, e.Entity, e.Changes));
+        e.Entity, AuditVocabulary.EntityName(e.Entity), e.EntityKey, e.AreaCode, AuditReader.Read(model, clock, e.Entity, e.Changes, e.Action));
 }
 
 /// <summary>Accounts' display names, by user id and else by user name (entries written outside a request carry no id).</summary>

@@ -21,7 +21,8 @@ public static class AuditReader
     static readonly Dictionary<string, Type> Hints = new() { ["level"] = typeof(SkillLevel) };
     static readonly ConditionalWeakTable<IModel, Dictionary<string, IEntityType>> Types = new();
 
-    public static IReadOnlyList<Change> Read(IModel model, TimeProvider clock, string entity, string? json)
+    /// <summary>The lines of an entry; a new record's lines carry only its values (no "（空） →"), and leave out empty fields.</summary>
+    public static IReadOnlyList<Change> Read(IModel model, TimeProvider clock, string entity, string? json, string? action = null)
     {
         if (string.IsNullOrWhiteSpace(json)) return [];
         JsonDocument doc;
@@ -37,7 +38,14 @@ public static class AuditReader
                 if (type == typeof(Guid)) continue;
                 var name = AuditVocabulary.FieldName(entity, p.Name);
                 if (p.Value is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() == 2 && !IsList(p.Name))
+                {
+                    if (action == AuditEntry.Insert && a[0].ValueKind == JsonValueKind.Null)
+                    {
+                        if (a[1].ValueKind != JsonValueKind.Null) lines.Add(new Change(p.Name, name, "", Text(a[1], type, p.Name, clock)));
+                        continue;
+                    }
                     lines.Add(new Change(p.Name, name, Text(a[0], type, p.Name, clock), Text(a[1], type, p.Name, clock)));
+                }
                 else
                     lines.Add(new Change(p.Name, name, "", Text(p.Value, type, p.Name, clock)));
             }
@@ -88,6 +96,10 @@ public static class AuditReader
         var s = e.GetString() ?? "";
         if (IdFields.Contains(field)) return s.Length >= 15 ? IdNumber.Mask(s) : s;
         if (PhoneFields.Contains(field)) return s.Length == 0 ? s : Phone.Mask(s);
+        if (field == "fields") // which fields a reveal showed: "IdNumber,Phone" → 身份证号、手机号
+            return string.Join(AuditVocabulary.English ? ", " : "、", s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(f => AuditVocabulary.FieldName(nameof(Person), f)));
+        if (field == "outcome") return AuditVocabulary.SignInOutcome(s);
         if (field.Equals("reasons", StringComparison.OrdinalIgnoreCase))
             return string.Join("、", s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Reason));
         if ((type == typeof(DateTime) || field.EndsWith("Utc", StringComparison.Ordinal))

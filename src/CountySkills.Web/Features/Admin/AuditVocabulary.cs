@@ -105,6 +105,17 @@ public static class AuditVocabulary
         AuditFieldNames.Specific.TryGetValue($"{entity}.{field}", out var own) ? Pick(own)
         : AuditFieldNames.Common.TryGetValue(field, out var common) ? Pick(common) : field;
 
+    /// <summary>A sign-in's recorded outcome (the verdict's name, or "unknown user").</summary>
+    public static string SignInOutcome(string outcome) => Pick(outcome switch
+    {
+        "Ok" => ("成功", "Succeeded"),
+        "Wrong" => ("密码错误", "Wrong password"),
+        "LockedOut" => ("账户已锁定", "Locked out"),
+        "NotAllowed" => ("账户不允许登录", "Not allowed"),
+        "unknown user" => ("用户名不存在", "Unknown user"),
+        _ => (outcome, outcome),
+    });
+
     public static string Empty => English ? "(empty)" : "（空）";
     public static string Yes => English ? "Yes" : "是";
     public static string No => English ? "No" : "否";

@@ -47,7 +47,7 @@ public static class PersonAccessLog
         string What(AppDbContext db, AuditEntry r)
         {
             var en = AuditVocabulary.English;
-            var changes = AuditReader.Read(db.Model, clock, r.Entity, r.Changes);
+            var changes = AuditReader.Read(db.Model, clock, r.Entity, r.Changes, r.Action);
             if (r.Entity == nameof(Person) && r.EntityKey == "export")
                 return (en ? "Exported the ledger (covering the person's area)" : "导出台账（所在范围）") + (r.Action == AuditEntry.Reveal ? (en ? ", with full ID numbers" : "，含完整身份证号") : "");
             if (r.Entity == nameof(Person) && r.EntityKey.StartsWith("payment-batch:", StringComparison.Ordinal))
