@@ -621,6 +621,19 @@ S = {
  "Settings.FirstCalendar": ("首次设置：节假日 {0} 天，调休上班 {1} 天", "First set: {0} holidays, {1} make-up days"),
  "Settings.CalendarMoved": ("法定节假日和调休上班日已移至系统设置中的工作日历。", "Public holidays and make-up working days are now kept in the working-day calendar of the settings."),
  "Settings.OpenCalendar": ("打开工作日历", "Open the calendar"),
+ # Audit log (readable) and a person's access log
+ "Audit.Area": ("区划代码", "Area code"),
+ "Audit.AreaHelp": ("前缀即可：乡镇 9 位，村 12 位", "A prefix: township 9 digits, village 12"),
+ "Audit.Record": ("记录编号", "Record"),
+ "Audit.From": ("开始日期", "From"),
+ "Audit.To": ("结束日期", "To"),
+ "Audit.Export": ("导出 Excel", "Export to Excel"),
+ "Audit.ExportHint": ("导出按当前筛选条件，最多 100,000 条，导出本身也记入日志。", "The export follows the filters, at most 100,000 rows, and is itself logged."),
+ "Audit.AccessLog": ("访问记录", "Access log"),
+ "Audit.AccessLogHint": ("谁在何时查看了完整身份证号和手机号、查询了补贴资格、导出了含本人的文件或修改了本人的信息。", "Who viewed the full ID number and phone, checked subsidy eligibility, exported a file listing this person or changed their records, and when."),
+ "Audit.AccessLogNone": ("暂无访问记录", "No access recorded yet"),
+ "Audit.What": ("内容", "What"),
+ "Audit.More": ("显示更多", "Show more"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>

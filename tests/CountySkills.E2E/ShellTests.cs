@@ -48,7 +48,7 @@ public sealed class ShellTests(AppServer app)
         Assert.Equal(0, await page.Locator("[data-testid=region-children]").CountAsync());
         Assert.DoesNotContain("石桥乡", await page.ContentAsync());
 
-        await page.GotoAsync("/admin");
+        await page.GotoAsync("/admin/audit");
         await page.WaitForSelectorAsync("[data-testid=not-authorised]");
         Assert.Equal(0, await page.Locator("[data-testid=audit-table]").CountAsync());
         await page.Context.CloseAsync();

@@ -187,6 +187,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     {
         byte[] bytes => $"<{bytes.Length} bytes>",
         string s when e.Entity is Person => p.Metadata.Name switch { nameof(Person.IdNumber) => IdNumber.Mask(s), nameof(Person.Phone) => Phone.Mask(s), _ => v },
+        string s when e.Entity is HistoricSubsidy && p.Metadata.Name == nameof(HistoricSubsidy.IdNumber) => IdNumber.Mask(s),
         _ => v,
     };
 

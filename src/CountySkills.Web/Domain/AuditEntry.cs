@@ -15,5 +15,6 @@ public sealed class AuditEntry
     /// <summary>JSON object: field -> [old, new].</summary>
     public string? Changes { get; init; }
 
-    public const string Insert = "Insert", Update = "Update", Delete = "Delete", Reveal = "Reveal", SignIn = "SignIn", SignInFailed = "SignInFailed";
+    public const string Insert = "Insert", Update = "Update", Delete = "Delete", Reveal = "Reveal", SignIn = "SignIn", SignInFailed = "SignInFailed",
+        Export = "Export";
 }

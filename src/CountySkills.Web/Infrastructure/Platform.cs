@@ -54,7 +54,8 @@ public static class Platform
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = o.SupportedUICultures = Cultures;
-            o.RequestCultureProviders = [new CookieRequestCultureProvider()];
+            // Pages follow the cookie the language switch sets; API callers may also say Accept-Language (en, en-US, zh…).
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(ApiLanguage)];
         });
         s.AddRazorComponents().AddInteractiveServerComponents();
         s.AddMudServices();
@@ -88,6 +89,19 @@ public static class Platform
             };
         });
         s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 60 * 1024 * 1024);
+    }
+
+    /// <summary>For /api requests, the first supported language of Accept-Language (any English is en-US, any Chinese zh-CN).</summary>
+    static Task<ProviderCultureResult?> ApiLanguage(HttpContext ctx)
+    {
+        if (!ctx.Request.Path.StartsWithSegments("/api")) return Task.FromResult<ProviderCultureResult?>(null);
+        foreach (var lang in ctx.Request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1))
+        {
+            var tag = lang.Value.Value ?? "";
+            var culture = tag.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en-US" : tag.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : null;
+            if (culture is not null) return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(culture));
+        }
+        return Task.FromResult<ProviderCultureResult?>(null);
     }
 
     /// <summary>Pages and APIs anyone may open without signing in: each address gets a per-minute quota.</summary>

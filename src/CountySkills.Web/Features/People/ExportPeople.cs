@@ -3,7 +3,8 @@ using MiniExcelLibs;
 
 namespace CountySkills.Web.Features.People;
 
-/// <summary>The ledger as xlsx for what the filters select; masked unless the caller may reveal (then the export is audited).</summary>
+/// <summary>The ledger as xlsx for what the filters select; masked unless the caller may reveal. Every export is audited
+/// (a reveal when it carries full ID numbers), with the area it covers.</summary>
 public static class ExportPeople
 {
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
@@ -27,11 +28,12 @@ public static class ExportPeople
                 File.Delete(path); // never leave personal data behind in the temp folder
                 throw;
             }
-            if (reveal)
-            {
-                db.AuditEntries.Add(RevealAudit.Of(user, clock, "export", new { export = count, filter }));
-                await db.SaveChangesAsync(ct);
-            }
+            // The area the file covers (the village or township asked for, else the caller's scope) lets a person's access
+            // log find the exports that may have listed them with one index seek.
+            var area = filter.VillageCode is { Length: > 0 } v ? v : filter.TownshipCode is { Length: > 0 } t ? t : user.AreaCoversAll ? null : user.AreaScope;
+            db.AuditEntries.Add(RevealAudit.Of(user, clock, "export", new { export = count, filter }, area is { Length: <= 12 } ? area : null,
+                reveal ? AuditEntry.Reveal : AuditEntry.Export));
+            await db.SaveChangesAsync(ct);
             return path;
         }
     }
