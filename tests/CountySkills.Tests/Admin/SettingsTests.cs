@@ -197,10 +197,11 @@ public abstract class SettingsTests(ClockedApp app)
 
         var auditor = await app.ClientFor("auditor");
         var log = await HttpAssert.Json(await auditor.GetAsync("/api/audit?entity=SettingVersion&pageSize=50"));
-        var entry = Assert.Single(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("changes").GetString()!.Contains("审计测试：只在半年回访"));
+        var entry = Assert.Single(log.GetProperty("items").EnumerateArray(), e => e.GetProperty("changes").ToString().Contains("审计测试：只在半年回访"));
         Assert.Equal("admin", entry.GetProperty("userName").GetString());
         Assert.Equal("Insert", entry.GetProperty("action").GetString());
-        Assert.Contains("follow-up-intervals", entry.GetProperty("changes").GetString());
+        Assert.Equal("系统设置", entry.GetProperty("entityName").GetString());
+        Assert.Contains("follow-up-intervals", entry.GetProperty("changes").ToString());
 
         var history = await HttpAssert.Json(await auditor.GetAsync("/api/admin/settings/history?key=follow-up-intervals"));
         var items = history.EnumerateArray().ToList();

@@ -111,6 +111,8 @@ static class AuditFieldNames
 
     public static readonly IReadOnlyDictionary<string, (string Zh, string En)> Specific = new Dictionary<string, (string, string)>
     {
+        ["SettingVersion.Key"] = ("设置项", "Setting"), ["SettingVersion.Value"] = ("设置值", "Value"), ["SettingVersion.ChangedUtc"] = ("修改时间", "Changed at"),
+        ["SettingVersion.BasedOnId"] = ("基于版本", "Based on version"),
         ["Person.Name"] = ("姓名", "Name"), ["HistoricSubsidy.Name"] = ("姓名", "Name"), ["Person.Notes"] = ("备注", "Notes"),
         ["Person.Occupation"] = ("工种", "Occupation"), ["Person.Employer"] = ("就业单位", "Employer"),
         ["Region.Kind"] = ("乡镇类别", "Township kind"), ["Region.Level"] = ("层级", "Level"), ["Region.Code"] = ("区划代码", "Area code"),

@@ -29,6 +29,7 @@ public static class AuditVocabulary
         [nameof(Attachment)] = ("检查附件", "Inspection attachment"),
         [nameof(Certificate)] = ("技能证书", "Certificate"),
         [nameof(SubsidyRules)] = ("补贴标准", "Subsidy rules"),
+        [nameof(SettingVersion)] = ("系统设置", "Setting"),
         [nameof(SubsidyClaim)] = ("补贴申请", "Subsidy claim"),
         [nameof(ClaimLine)] = ("补贴申请明细", "Claim line"),
         [nameof(ClaimTransition)] = ("补贴申请状态变更", "Claim status change"),
