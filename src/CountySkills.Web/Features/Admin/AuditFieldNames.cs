@@ -113,6 +113,11 @@ static class AuditFieldNames
     {
         ["SettingVersion.Key"] = ("设置项", "Setting"), ["SettingVersion.Value"] = ("设置值", "Value"), ["SettingVersion.ChangedUtc"] = ("修改时间", "Changed at"),
         ["SettingVersion.BasedOnId"] = ("基于版本", "Based on version"),
+        ["User.userName"] = ("用户名", "User name"), ["User.displayName"] = ("姓名", "Name"), ["User.phone"] = ("手机号", "Phone"),
+        ["User.role"] = ("角色", "Role"), ["User.areaScope"] = ("管辖区域", "Area scope"), ["User.institutionId"] = ("所属培训机构", "Institution"),
+        ["User.employerId"] = ("所属用工单位", "Employer"), ["User.disabled"] = ("已停用", "Disabled"), ["User.mustChangePassword"] = ("须修改密码", "Must change password"),
+        ["User.lockoutEnd"] = ("锁定至", "Locked until"), ["User.reason"] = ("原因", "Reason"), ["User.created"] = ("新建账户", "Accounts created"),
+        ["User.rejected"] = ("未导入行数", "Rows not imported"), ["User.file"] = ("文件", "File"), ["User.passwordsFileTo"] = ("密码文件交给", "Passwords file to"),
         ["Person.Name"] = ("姓名", "Name"), ["HistoricSubsidy.Name"] = ("姓名", "Name"), ["Person.Notes"] = ("备注", "Notes"),
         ["Person.Occupation"] = ("工种", "Occupation"), ["Person.Employer"] = ("就业单位", "Employer"),
         ["Region.Kind"] = ("乡镇类别", "Township kind"), ["Region.Level"] = ("层级", "Level"), ["Region.Code"] = ("区划代码", "Area code"),

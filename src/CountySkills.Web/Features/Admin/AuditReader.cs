@@ -86,6 +86,8 @@ public static class AuditReader
                     .Where(p => p.Value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined) && !(p.Value.ValueKind == JsonValueKind.String && p.Value.GetString() == ""))
                     .Select(p => $"{AuditVocabulary.FieldName("", p.Name)}={Text(p.Value, null, p.Name, clock)}"));
         }
+        if (field == "role" && e.ValueKind == JsonValueKind.String && Roles.ZhNames.TryGetValue(e.GetString()!, out var roleName))
+            return AuditVocabulary.English ? e.GetString()! : roleName;
         if (type is { IsEnum: true })
         {
             if (e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out var n)) return AuditEnumWords.Of(type, n);

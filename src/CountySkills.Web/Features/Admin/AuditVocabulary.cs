@@ -78,6 +78,12 @@ public static class AuditVocabulary
         ["SignOut"] = ("退出登录", "Signed out"),
         ["PasswordChanged"] = ("修改密码", "Changed password"),
         ["PasswordReset"] = ("重置密码", "Reset password"),
+        ["UserCreated"] = ("新建账户", "Account created"),
+        ["UserUpdated"] = ("修改账户", "Account changed"),
+        ["UserDisabled"] = ("停用账户", "Account disabled"),
+        ["UserEnabled"] = ("启用账户", "Account enabled"),
+        ["UserUnlocked"] = ("解锁账户", "Account unlocked"),
+        ["UsersImported"] = ("批量导入账户", "Accounts imported"),
         ["Disable"] = ("停用", "Disabled"),
         ["Enable"] = ("启用", "Enabled"),
     };
