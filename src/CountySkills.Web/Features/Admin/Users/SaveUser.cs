@@ -12,10 +12,12 @@ public static class SaveUser
 {
     public sealed record Created(string Id, string UserName, string OneTimePassword);
 
-    public sealed class Handler(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbs, IValidator<UserInput> validator, CurrentUser me, TimeProvider clock)
+    public sealed class Handler(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> dbs, IValidator<UserInput> validator, CurrentUser me, TimeProvider clock)
     {
         public async Task<Result<Created>> Create(UserInput input, CancellationToken ct, string? password = null)
         {
+            await using var operation = scopes.CreateAsyncScope();
+            var users = Users(operation);
             var v = await validator.ValidateAsync(input, ct);
             if (!v.IsValid) return Result.Invalid(Http.CamelKeys(v.ToDictionary()));
             await using var db = await dbs.CreateDbContextAsync(ct);
@@ -42,6 +44,8 @@ public static class SaveUser
 
         public async Task<Result<ListUsers.Item>> Update(string id, UserInput input, CancellationToken ct)
         {
+            await using var operation = scopes.CreateAsyncScope();
+            var users = Users(operation);
             var v = await validator.ValidateAsync(input, ct);
             if (!v.IsValid) return Result.Invalid(Http.CamelKeys(v.ToDictionary()));
             if (input.Version is null) return Result.Invalid("version", "缺少版本号（version），请先读取该账户");
@@ -72,6 +76,11 @@ public static class SaveUser
             return (await ListUsers.ViewsAsync(db, [user], clock, ct))[0];
         }
     }
+
+    /// <summary>Identity's manager for one operation. A Blazor circuit's DI scope lives as long as the circuit, and so would
+    /// the store's DbContext with every account it once read: stale after anyone else's change (a sign-in, another
+    /// administrator), which UpdateAsync then refuses as a conflict. Each operation reads the account afresh.</summary>
+    public static UserManager<AppUser> Users(AsyncServiceScope operation) => operation.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
 
     public static Task<bool> OtherEnabledAdminsAsync(AppDbContext db, string id, CancellationToken ct) =>
         db.Users.AnyAsync(u => u.Id != id && u.Role == Roles.Admin && !u.Disabled, ct);
