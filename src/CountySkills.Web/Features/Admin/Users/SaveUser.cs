@@ -63,9 +63,12 @@ public static class SaveUser
             }
             if (user.Role == Roles.Admin && role != Roles.Admin && !user.Disabled && !await OtherEnabledAdminsAsync(db, user.Id, ct))
                 return Result.Conflict("这是唯一启用的系统管理员，不能改为其他角色；请先为他人开设管理员账户") with { Code = "user.last_admin" };
+            var keepPhone = UserInput.IsMasked(input.Phone);
+            if (keepPhone && (user.PhoneNumber is null || Domain.Phone.Mask(user.PhoneNumber) != input.Phone!.Trim()))
+                return Result.Invalid("phone", "手机号应为以 1 开头的 11 位数字");
             var before = Fields(user, null);
             user.DisplayName = input.DisplayName.Trim();
-            user.PhoneNumber = Blank(input.Phone);
+            if (!keepPhone) user.PhoneNumber = Blank(input.Phone);
             (user.Role, user.AreaScope, user.InstitutionId, user.EmployerId) = (role, area, inst, emp);
             if (!string.Equals(input.UserName.Trim(), user.UserName, StringComparison.Ordinal)) await users.SetUserNameAsync(user, input.UserName.Trim());
             user.Version = Guid.NewGuid();
@@ -110,6 +113,6 @@ public static class SaveUser
             .WithSummary("Create an account; answers 201 with a one-time password shown once (to be changed at first sign-in)");
         api.MapPut("/admin/users/{id}", async (string id, UserInput input, Handler h, CancellationToken ct) => (await h.Update(id, input, ct)).ToHttp())
             .WithName("UpdateUser").WithTags("Admin").RequirePermission(Perm.UsersManage)
-            .WithSummary("Change display name, phone, role and scope (with version; stale: 409); applies at the account's next request");
+            .WithSummary("Change display name, phone, role and scope (with version; stale: 409); the masked phone as read keeps the stored number; applies at the account's next request");
     }
 }
