@@ -555,6 +555,23 @@ S = {
  "Emp.NewEmployer": ("登记用工单位", "Add an employer"),
  "Emp.CreditCode": ("统一社会信用代码", "Credit code"),
  "Emp.Phone": ("联系电话", "Phone"),
+ # Accounts: changing one's password
+ "Account.ChangePassword": ("修改密码", "Change password"),
+ "Account.For": ("{0}（{1}）", "{0} ({1})"),
+ "Account.FirstHint": ("首次登录（或密码被重置后）须先设置新密码，之后才能使用系统。", "This is your first sign-in, or your password was reset: set a new password before you go on."),
+ "Account.Current": ("当前密码", "Current password"),
+ "Account.CurrentOneTime": ("当前密码（管理员给您的一次性密码）", "Current password (the one-time password you were given)"),
+ "Account.New": ("新密码", "New password"),
+ "Account.Repeat": ("再次输入新密码", "New password again"),
+ "Account.Policy": ("新密码至少 8 位，须包含大写字母、小写字母、数字和符号。", "At least 8 characters, with upper- and lower-case letters, a digit and a symbol."),
+ "Account.Submit": ("保存新密码", "Save the new password"),
+ "Account.Required.Current": ("请输入当前密码", "Enter your current password"),
+ "Account.Required.New": ("请输入新密码", "Enter a new password"),
+ "Account.Mismatch": ("两次输入的新密码不一致", "The two new passwords differ"),
+ "Account.Wrong": ("当前密码不正确", "The current password is wrong"),
+ "Account.Same": ("新密码不能与当前密码相同", "The new password must differ from the current one"),
+ "Account.PolicyFailed": ("新密码不符合要求：至少 8 位，须包含大写字母、小写字母、数字和符号", "The new password is too weak: at least 8 characters, with upper- and lower-case letters, a digit and a symbol"),
+ "Account.Failed": ("密码未能修改，请重新登录后再试", "The password was not changed: sign in again and retry"),
 }
 
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>
