@@ -12,12 +12,14 @@ public static class AccountActions
     public sealed record Body(string? Reason);
     public sealed record Done(string Id, string UserName, bool Disabled, bool LockedOut, bool MustChangePassword, Guid Version, string? OneTimePassword = null);
 
-    public sealed class Handler(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbs, CurrentUser me, TimeProvider clock)
+    public sealed class Handler(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> dbs, CurrentUser me, TimeProvider clock)
     {
         public async Task<Result<Done>> Disable(string id, string? reason, CancellationToken ct)
         {
             if (string.IsNullOrWhiteSpace(reason)) return Result.Invalid("reason", "请填写停用原因");
             if (reason.Trim().Length > 500) return Result.Invalid("reason", "停用原因最多 500 字");
+            await using var operation = scopes.CreateAsyncScope();
+            var users = SaveUser.Users(operation);
             var user = await users.FindByIdAsync(id);
             if (user is null) return Result.NotFound("没有找到该账户");
             if (user.Id == me.UserId) return Result.Conflict("不能停用自己的账户") with { Code = "user.self" };
@@ -27,31 +29,37 @@ public static class AccountActions
                     return Result.Conflict("这是唯一启用的系统管理员，不能停用") with { Code = "user.last_admin" };
             user.Disabled = true;
             user.DisabledReason = reason.Trim();
-            return await Save(user, "UserDisabled", new() { ["disabled"] = [false, true] }, reason.Trim(), stamp: true, ct);
+            return await Save(users, user, "UserDisabled", new() { ["disabled"] = [false, true] }, reason.Trim(), stamp: true, ct);
         }
 
         public async Task<Result<Done>> Enable(string id, string? reason, CancellationToken ct)
         {
+            await using var operation = scopes.CreateAsyncScope();
+            var users = SaveUser.Users(operation);
             var user = await users.FindByIdAsync(id);
             if (user is null) return Result.NotFound("没有找到该账户");
             if (!user.Disabled) return Result.Conflict("该账户未停用") with { Code = "user.not_disabled" };
             user.Disabled = false;
             user.DisabledReason = null;
-            return await Save(user, "UserEnabled", new() { ["disabled"] = [true, false] }, reason, stamp: false, ct);
+            return await Save(users, user, "UserEnabled", new() { ["disabled"] = [true, false] }, reason, stamp: false, ct);
         }
 
         public async Task<Result<Done>> Unlock(string id, string? reason, CancellationToken ct)
         {
+            await using var operation = scopes.CreateAsyncScope();
+            var users = SaveUser.Users(operation);
             var user = await users.FindByIdAsync(id);
             if (user is null) return Result.NotFound("没有找到该账户");
             var was = user.LockoutEnd;
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
-            return await Save(user, "UserUnlocked", new() { ["lockoutEnd"] = [was?.UtcDateTime, null] }, reason, stamp: false, ct);
+            return await Save(users, user, "UserUnlocked", new() { ["lockoutEnd"] = [was?.UtcDateTime, null] }, reason, stamp: false, ct);
         }
 
         public async Task<Result<Done>> ResetPassword(string id, string? reason, CancellationToken ct)
         {
+            await using var operation = scopes.CreateAsyncScope();
+            var users = SaveUser.Users(operation);
             var user = await users.FindByIdAsync(id);
             if (user is null) return Result.NotFound("没有找到该账户");
             var otp = UserInput.OneTimePassword();
@@ -59,11 +67,11 @@ public static class AccountActions
             user.MustChangePassword = true;
             user.LockoutEnd = null;
             user.AccessFailedCount = 0;
-            var r = await Save(user, "PasswordReset", new() { ["mustChangePassword"] = [null, true] }, reason, stamp: true, ct);
+            var r = await Save(users, user, "PasswordReset", new() { ["mustChangePassword"] = [null, true] }, reason, stamp: true, ct);
             return r.IsOk ? r.Value! with { OneTimePassword = otp } : r;
         }
 
-        async Task<Result<Done>> Save(AppUser user, string action, Dictionary<string, object?[]> changes, string? reason, bool stamp, CancellationToken ct)
+        async Task<Result<Done>> Save(UserManager<AppUser> users, AppUser user, string action, Dictionary<string, object?[]> changes, string? reason, bool stamp, CancellationToken ct)
         {
             if (stamp) user.SecurityStamp = Guid.NewGuid().ToString("N");
             user.Version = Guid.NewGuid();

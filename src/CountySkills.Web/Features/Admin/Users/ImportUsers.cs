@@ -59,6 +59,12 @@ public static class ImportUsers
                         UserName = row.Text(UserName)?.Trim() ?? "", DisplayName = row.Text(DisplayName)?.Trim() ?? "",
                         Phone = row.Text(Phone)?.Replace("-", "").Replace(" ", ""), Role = row.Text(Role)?.Trim() ?? "",
                     };
+                    if (input.UserName.StartsWith(UsersTemplate.ExampleMark, StringComparison.Ordinal))
+                    {
+                        Error(UserName, "row.example", "这是模板中的示例行，不会导入；请删除本行");
+                        report.Reject(row.RowNumber, errors, row.Cells(headers));
+                        continue;
+                    }
                     foreach (var f in validator.Validate(input).Errors)
                         Error(f.PropertyName switch { nameof(UserInput.UserName) => UserName, nameof(UserInput.DisplayName) => DisplayName, nameof(UserInput.Phone) => Phone, _ => Role },
                             "value.invalid", f.ErrorMessage);

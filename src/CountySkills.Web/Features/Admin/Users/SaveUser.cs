@@ -12,10 +12,12 @@ public static class SaveUser
 {
     public sealed record Created(string Id, string UserName, string OneTimePassword);
 
-    public sealed class Handler(UserManager<AppUser> users, IDbContextFactory<AppDbContext> dbs, IValidator<UserInput> validator, CurrentUser me, TimeProvider clock)
+    public sealed class Handler(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> dbs, IValidator<UserInput> validator, CurrentUser me, TimeProvider clock)
     {
         public async Task<Result<Created>> Create(UserInput input, CancellationToken ct, string? password = null)
         {
+            await using var operation = scopes.CreateAsyncScope();
+            var users = Users(operation);
             var v = await validator.ValidateAsync(input, ct);
             if (!v.IsValid) return Result.Invalid(Http.CamelKeys(v.ToDictionary()));
             await using var db = await dbs.CreateDbContextAsync(ct);
@@ -42,6 +44,8 @@ public static class SaveUser
 
         public async Task<Result<ListUsers.Item>> Update(string id, UserInput input, CancellationToken ct)
         {
+            await using var operation = scopes.CreateAsyncScope();
+            var users = Users(operation);
             var v = await validator.ValidateAsync(input, ct);
             if (!v.IsValid) return Result.Invalid(Http.CamelKeys(v.ToDictionary()));
             if (input.Version is null) return Result.Invalid("version", "缺少版本号（version），请先读取该账户");
@@ -59,9 +63,12 @@ public static class SaveUser
             }
             if (user.Role == Roles.Admin && role != Roles.Admin && !user.Disabled && !await OtherEnabledAdminsAsync(db, user.Id, ct))
                 return Result.Conflict("这是唯一启用的系统管理员，不能改为其他角色；请先为他人开设管理员账户") with { Code = "user.last_admin" };
+            var keepPhone = UserInput.IsMasked(input.Phone);
+            if (keepPhone && (user.PhoneNumber is null || Domain.Phone.Mask(user.PhoneNumber) != input.Phone!.Trim()))
+                return Result.Invalid("phone", "手机号应为以 1 开头的 11 位数字");
             var before = Fields(user, null);
             user.DisplayName = input.DisplayName.Trim();
-            user.PhoneNumber = Blank(input.Phone);
+            if (!keepPhone) user.PhoneNumber = Blank(input.Phone);
             (user.Role, user.AreaScope, user.InstitutionId, user.EmployerId) = (role, area, inst, emp);
             if (!string.Equals(input.UserName.Trim(), user.UserName, StringComparison.Ordinal)) await users.SetUserNameAsync(user, input.UserName.Trim());
             user.Version = Guid.NewGuid();
@@ -72,6 +79,11 @@ public static class SaveUser
             return (await ListUsers.ViewsAsync(db, [user], clock, ct))[0];
         }
     }
+
+    /// <summary>Identity's manager for one operation. A Blazor circuit's DI scope lives as long as the circuit, and so would
+    /// the store's DbContext with every account it once read: stale after anyone else's change (a sign-in, another
+    /// administrator), which UpdateAsync then refuses as a conflict. Each operation reads the account afresh.</summary>
+    public static UserManager<AppUser> Users(AsyncServiceScope operation) => operation.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
 
     public static Task<bool> OtherEnabledAdminsAsync(AppDbContext db, string id, CancellationToken ct) =>
         db.Users.AnyAsync(u => u.Id != id && u.Role == Roles.Admin && !u.Disabled, ct);
@@ -101,6 +113,6 @@ public static class SaveUser
             .WithSummary("Create an account; answers 201 with a one-time password shown once (to be changed at first sign-in)");
         api.MapPut("/admin/users/{id}", async (string id, UserInput input, Handler h, CancellationToken ct) => (await h.Update(id, input, ct)).ToHttp())
             .WithName("UpdateUser").WithTags("Admin").RequirePermission(Perm.UsersManage)
-            .WithSummary("Change display name, phone, role and scope (with version; stale: 409); applies at the account's next request");
+            .WithSummary("Change display name, phone, role and scope (with version; stale: 409); the masked phone as read keeps the stored number; applies at the account's next request");
     }
 }

@@ -27,11 +27,15 @@ public sealed class UserInput
             RuleFor(x => x.UserName).NotEmpty().WithMessage("请输入用户名").Length(2, 50).WithMessage("用户名应为 2 至 50 个字符")
                 .Matches("^[A-Za-z0-9][A-Za-z0-9._-]*$").WithMessage("用户名只能包含字母、数字、点、下划线和短横线，且以字母或数字开头");
             RuleFor(x => x.DisplayName).NotEmpty().WithMessage("请输入姓名").MaximumLength(50).WithMessage("姓名最多 50 个字");
-            RuleFor(x => x.Phone).Must(p => string.IsNullOrWhiteSpace(p) || Domain.Phone.IsValid(p.Trim()))
+            // An edit may send back the masked phone it read (138****5678): that keeps the number the account has.
+            RuleFor(x => x.Phone).Must((x, p) => string.IsNullOrWhiteSpace(p) || Domain.Phone.IsValid(p.Trim()) || (x.Version is not null && IsMasked(p)))
                 .WithMessage("手机号应为以 1 开头的 11 位数字");
             RuleFor(x => x.Role).Must(r => Roles.Parse(r) is not null).WithMessage("请选择角色：系统管理员、县级业务人员、乡镇专干、培训机构人员、用工单位人员、领导查阅或审计监督");
         }
     }
+
+    /// <summary>A phone as the account list shows it (138****5678), standing for the number already stored.</summary>
+    public static bool IsMasked(string? phone) => phone?.Trim() is { Length: 11 } p && p[3..7] == "****";
 
     /// <summary>The role's scope, checked against the places, institutions and employers the installation has.
     /// A failure names its field with code user.scope_required or user.scope_invalid.</summary>
