@@ -9,10 +9,10 @@ public sealed class ShellTests(AppServer app)
 
     [Theory]
     [InlineData("admin", "People,Training,Certificates,Subsidies,Employment,Brands,Entrepreneurship,Planning,Dashboard,Reports,Admin")]
-    [InlineData("county", "People,Training,Certificates,Subsidies,Employment,Brands,Entrepreneurship,Planning,Dashboard,Reports")]
-    [InlineData("town01", "People,Employment,Dashboard")]
-    [InlineData("school01", "Training,Certificates,Subsidies")]
-    [InlineData("viewer", "Dashboard,Reports")]
+    [InlineData("county", "People,Training,Certificates,Subsidies,Employment,Brands,Entrepreneurship,Planning,Dashboard,Reports,Admin")]
+    [InlineData("town01", "People,Certificates,Employment,Entrepreneurship,Dashboard")]
+    [InlineData("school01", "People,Training,Certificates,Subsidies")]
+    [InlineData("viewer", "People,Training,Certificates,Employment,Brands,Entrepreneurship,Planning,Dashboard,Reports")]
     [InlineData("auditor", "People,Training,Certificates,Subsidies,Employment,Brands,Entrepreneurship,Planning,Dashboard,Reports,Admin")]
     public async Task Each_role_signs_in_and_sees_the_menu_its_role_allows(string user, string allowed)
     {
@@ -84,7 +84,8 @@ public sealed class ShellTests(AppServer app)
         await page.FillAsync("#password", "Demo#2026");
         await page.ClickAsync("[data-testid=login-submit]");
         var error = await page.WaitForSelectorAsync("[data-testid=login-error]");
-        Assert.Contains("锁定", await error!.InnerTextAsync());
+        // The sixth attempt within the minute is throttled (the account itself is locked by then).
+        Assert.Contains("次数过多", await error!.InnerTextAsync());
         await page.Context.CloseAsync();
     }
 

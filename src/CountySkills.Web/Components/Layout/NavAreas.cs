@@ -18,7 +18,7 @@ public static class NavAreas
     public const string Planning = Perm.PlanningRead;
     public const string Dashboard = Perm.DashboardRead;
     public const string Reports = Perm.ReportsRead;
-    public const string Admin = Perm.AuditRead;
+    public const string Admin = Perm.SettingsRead;
 
     public static readonly Area[] All =
     [

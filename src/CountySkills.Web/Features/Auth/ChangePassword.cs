@@ -35,7 +35,10 @@ public static class ChangePassword
             var user = me.UserId is { } id ? await users.FindByIdAsync(id) : null;
             if (user is null) return Result.NotFound("没有找到当前账户");
             if (!await users.CheckPasswordAsync(user, cmd.CurrentPassword))
+            {
+                await users.AccessFailedAsync(user); // counts towards the lockout like a failed sign-in
                 return Result.Invalid("currentPassword", "当前密码不正确") with { Code = "password.wrong" };
+            }
             var errors = new List<string>();
             foreach (var pv in users.PasswordValidators)
             {
