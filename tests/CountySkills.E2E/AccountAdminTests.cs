@@ -85,6 +85,7 @@ public sealed class AccountAdminTests(AppServer app)
         Assert.All(townships, t => Assert.Equal("柳河镇", t.Trim()));
         Assert.DoesNotContain("青石镇", await officer.InnerTextAsync("[data-testid=people-table]"));
         await officer.ClickAsync("[data-testid=people-township]");
+        await officer.WaitForSelectorAsync(".mud-popover-open .mud-list-item");
         var offered = await officer.Locator(".mud-popover-open .mud-list-item").AllInnerTextsAsync();
         Assert.Equal(["柳河镇"], offered.Select(t => t.Trim()));
         await officer.Keyboard.PressAsync("Escape");
