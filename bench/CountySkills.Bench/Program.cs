@@ -20,10 +20,13 @@ switch (which)
     case "employment-outcomes":
         await OutcomesBench.RunAsync(args.Contains("--n") ? n : 700_000);
         return 0;
+    case "account-gate":
+        await AccountGateBench.RunAsync(args.Contains("--n") ? n : 20_000);
+        return 0;
     case "subsidy-eligibility":
         await SubsidyBench.RunAsync(args.Contains("--n") ? n : 700_000);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list, training-roster, person-timeline, training, subsidy-eligibility, employment-outcomes");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list, training-roster, person-timeline, training, subsidy-eligibility, employment-outcomes, account-gate");
         return 2;
 }
