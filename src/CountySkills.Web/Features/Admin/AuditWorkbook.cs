@@ -1,5 +1,6 @@
 using System.Globalization;
 using MiniExcelLibs;
+using static CountySkills.Web.Infrastructure.Excel.SheetText;
 
 namespace CountySkills.Web.Features.Admin;
 
@@ -72,7 +73,4 @@ public static class AuditWorkbook
     static string CapText(int max) => AuditVocabulary.English
         ? $"Only the newest {max:N0} entries were exported; narrow the filters to export the rest."
         : $"已达导出上限：仅导出最新的 {max:N0} 条，其余未导出，请缩小筛选范围后再导出。";
-
-    /// <summary>A cell a spreadsheet would run as a formula is written as text.</summary>
-    public static string? Safe(string? s) => s is { Length: > 0 } && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
 }
