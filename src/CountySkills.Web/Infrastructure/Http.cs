@@ -28,6 +28,17 @@ public static class Http
     public static ProblemHttpResult Problem(int status, string? detail, string? code = null) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status), extensions: CodeOf(code));
 
+    /// <summary>Writes ProblemDetails from middleware (outside an endpoint): the status, the title of <see cref="TitleOf"/>,
+    /// the detail and, when given, the stable <c>code</c> and any further fields.</summary>
+    public static Task WriteProblemAsync(HttpContext ctx, int status, string detail, string? code = null, IDictionary<string, object?>? extra = null)
+    {
+        ctx.Response.StatusCode = status;
+        var problem = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail };
+        if (code is not null) problem.Extensions["code"] = code;
+        foreach (var (k, v) in extra ?? new Dictionary<string, object?>()) problem.Extensions[k] = v;
+        return ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = problem }).AsTask();
+    }
+
     public static string TitleOf(int status) => status switch
     {
         400 => "请求有误",

@@ -81,11 +81,7 @@ public static class Platform
                         "<body style=\"font-family:sans-serif;padding:40px\"><h1>查询过于频繁</h1><p>为防止证书信息被批量抓取，每个网络地址每分钟的查询次数有限，请一分钟后再试。</p></body></html>", ct);
                     return;
                 }
-                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = 429, Title = Http.TitleOf(429), Detail = "查询过于频繁，请一分钟后再试" },
-                });
+                await Http.WriteProblemAsync(http, StatusCodes.Status429TooManyRequests, "查询过于频繁，请一分钟后再试");
             };
         });
         s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 60 * 1024 * 1024);

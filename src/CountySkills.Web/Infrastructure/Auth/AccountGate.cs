@@ -98,16 +98,7 @@ public sealed class AccountGate(IDbContextFactory<AppDbContext> dbs, IMemoryCach
         if (path.StartsWithSegments("/api"))
         {
             if (AllowedBeforePasswordChange(path)) return false;
-            ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = ctx,
-                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = 403, Title = Http.TitleOf(403), Detail = "首次登录或密码被重置后，须先修改密码（POST /api/account/password）",
-                    Extensions = { ["code"] = "password.must_change" },
-                },
-            });
+            await Http.WriteProblemAsync(ctx, StatusCodes.Status403Forbidden, "首次登录或密码被重置后，须先修改密码（POST /api/account/password）", "password.must_change");
             return true;
         }
         // Pages: everything but the account pages, Blazor's own traffic and static files leads to the change form.

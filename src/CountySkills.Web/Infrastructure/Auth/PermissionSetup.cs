@@ -81,17 +81,8 @@ public sealed class PermissionResultHandler : IAuthorizationMiddlewareResultHand
     {
         if (result.Forbidden && ctx.Request.Path.StartsWithSegments("/api"))
         {
-            ctx.Response.StatusCode = StatusCodes.Status403Forbidden;
-            var role = Roles.All.FirstOrDefault(ctx.User.IsInRole);
-            await ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = ctx,
-                ProblemDetails = new Microsoft.AspNetCore.Mvc.ProblemDetails
-                {
-                    Status = 403, Title = Http.TitleOf(403), Detail = "您的角色无权使用此功能",
-                    Extensions = { ["code"] = "permission.denied", ["role"] = role },
-                },
-            });
+            await Http.WriteProblemAsync(ctx, StatusCodes.Status403Forbidden, "您的角色无权使用此功能", "permission.denied",
+                new Dictionary<string, object?> { ["role"] = Roles.All.FirstOrDefault(ctx.User.IsInRole) });
             return;
         }
         await _default.HandleAsync(next, ctx, policy, result);
