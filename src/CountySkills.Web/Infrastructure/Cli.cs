@@ -65,7 +65,8 @@ public static class Cli
         IdentityResult result;
         if (existing is null)
         {
-            var admin = new AppUser { UserName = user, DisplayName = "系统管理员", Role = Roles.Admin, LockoutEnabled = true, CreatedUtc = DateTime.UtcNow };
+            var admin = new AppUser { UserName = user, DisplayName = "系统管理员", Role = Roles.Admin, LockoutEnabled = true,
+                CreatedUtc = sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime };
             result = await users.CreateAsync(admin, password);
         }
         else
@@ -123,10 +124,9 @@ public static class Cli
             Console.Error.WriteLine(string.Join(Environment.NewLine, result.Errors.Select(e => e.Description)));
             return 1;
         }
-        await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
-        db.AuditEntries.Add(new AuditEntry { AtUtc = DateTime.UtcNow, UserName = "system (command line)", Action = "PasswordReset", Entity = "User", EntityKey = account.Id,
-            Changes = $"{{\"userName\":\"{account.UserName}\",\"mustChangePassword\":[null,true]}}" });
-        await db.SaveChangesAsync();
+        // The same entry as an administrator's reset, by "system", with the command as its reason.
+        await AccountAudit.WriteAsync(sp.GetRequiredService<IDbContextFactory<AppDbContext>>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<CurrentUser>(),
+            "PasswordReset", account, new() { ["mustChangePassword"] = [null, true] }, "命令行 reset-password", CancellationToken.None);
         Console.WriteLine($"One-time password for '{user}': {otp}");
         Console.WriteLine(account.Disabled ? "The account is disabled: enable it in the admin pages before it can sign in." : "It must be changed at the next sign-in.");
         return 0;

@@ -51,8 +51,7 @@ public sealed class AccountGate(IDbContextFactory<AppDbContext> dbs, IMemoryCach
         if (id is null) return null;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var s = await Load(db, id, ct);
-        // Lockout is Identity's, which reads the system clock: compared on the same clock so both agree.
-        if (s is null || s.Disabled || s.LockoutEnd > DateTimeOffset.UtcNow) return null;
+        if (s is null || s.Disabled || AppUser.LockedOut(s.LockoutEnd)) return null;
         var stampType = identity.Value.ClaimsIdentity.SecurityStampClaimType;
         if (s.SecurityStamp != principal.FindFirstValue(stampType)) return null;
 

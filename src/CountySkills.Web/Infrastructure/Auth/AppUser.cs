@@ -20,6 +20,10 @@ public sealed class AppUser : IdentityUser
     public DateTime CreatedUtc { get; set; }
     /// <summary>Optimistic concurrency: an edit made from an older version is a 409.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Whether a lockout end is still ahead. Identity's lockout reads the system clock (it takes no
+    /// TimeProvider), so every "locked out now" is judged on that clock, or the gate and the list would disagree with it.</summary>
+    public static bool LockedOut(DateTimeOffset? lockoutEnd) => lockoutEnd > DateTimeOffset.UtcNow;
 }
 
 public static class Roles

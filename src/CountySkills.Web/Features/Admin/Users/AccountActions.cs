@@ -78,7 +78,7 @@ public static class AccountActions
             var r = await users.UpdateAsync(user);
             if (!r.Succeeded) return Result.Conflict("该账户刚被他人修改，请刷新后重试") with { Code = "user.stale" };
             await AccountAudit.WriteAsync(dbs, clock, me, action, user, changes, reason, ct);
-            return new Done(user.Id, user.UserName!, user.Disabled, user.LockoutEnd > DateTimeOffset.UtcNow, user.MustChangePassword, user.Version);
+            return new Done(user.Id, user.UserName!, user.Disabled, AppUser.LockedOut(user.LockoutEnd), user.MustChangePassword, user.Version);
         }
     }
 

@@ -6,7 +6,7 @@ public static class AccountCounts
 {
     public sealed record Counts(int Total, int LockedOut, int AwaitingFirstSignIn, int Disabled);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs)
     {
         public async Task<Counts> Handle(CancellationToken ct)
         {
@@ -17,8 +17,7 @@ public static class AccountCounts
             var pending = await users.CountAsync(u => u.MustChangePassword && !u.Disabled, ct);
             // Few accounts carry a lockout end at all; comparing the instants here works the same on SQLite and PostgreSQL.
             var ends = await users.Where(u => u.LockoutEnd != null && !u.Disabled).Select(u => u.LockoutEnd).ToListAsync(ct);
-            var now = clock.GetUtcNow();
-            return new Counts(total, ends.Count(e => e > now), pending, disabled);
+            return new Counts(total, ends.Count(AppUser.LockedOut), pending, disabled);
         }
     }
 

@@ -11,7 +11,7 @@ public static class ListUsers
 
     public sealed record Page(IReadOnlyList<Item> Items, int Total);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs)
     {
         public async Task<Result<Page>> Handle(Query q, CancellationToken ct)
         {
@@ -31,18 +31,18 @@ public static class ListUsers
             var size = Math.Clamp(q.PageSize, 1, 200);
             var total = await users.CountAsync(ct);
             var rows = await users.OrderBy(u => u.NormalizedUserName).Skip((Math.Clamp(q.Page, 1, 100_000) - 1) * size).Take(size).ToListAsync(ct);
-            return new Page(await ViewsAsync(db, rows, clock, ct), total);
+            return new Page(await ViewsAsync(db, rows, ct), total);
         }
 
         public async Task<Result<Item>> One(string id, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var u = await db.Users.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-            return u is null ? Result.NotFound("没有找到该账户") : (await ViewsAsync(db, [u], clock, ct))[0];
+            return u is null ? Result.NotFound("没有找到该账户") : (await ViewsAsync(db, [u], ct))[0];
         }
     }
 
-    public static async Task<List<Item>> ViewsAsync(AppDbContext db, List<AppUser> rows, TimeProvider clock, CancellationToken ct)
+    public static async Task<List<Item>> ViewsAsync(AppDbContext db, List<AppUser> rows, CancellationToken ct)
     {
         var areas = rows.Select(u => u.AreaScope).OfType<string>().Distinct().ToList();
         var insts = rows.Select(u => u.InstitutionId).OfType<long>().Distinct().ToList();
@@ -50,11 +50,10 @@ public static class ListUsers
         var areaNames = await db.Regions.Where(r => areas.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
         var instNames = await db.Institutions.Where(i => insts.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.Name, ct);
         var empNames = await db.Employers.Where(e => emps.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        var now = DateTimeOffset.UtcNow; // Identity's lockout runs on the system clock
         return rows.Select(u => new Item(u.Id, u.UserName!, u.DisplayName, u.PhoneNumber is { Length: > 0 } p ? Domain.Phone.Mask(p) : null, u.Role,
             Roles.ZhNames.GetValueOrDefault(u.Role, u.Role), u.AreaScope, u.AreaScope is { } a ? areaNames.GetValueOrDefault(a) : null,
             u.InstitutionId, u.InstitutionId is { } i ? instNames.GetValueOrDefault(i) : null, u.EmployerId, u.EmployerId is { } e ? empNames.GetValueOrDefault(e) : null,
-            u.Disabled, u.DisabledReason, u.LockoutEnd > now, u.MustChangePassword, u.LastSignInUtc, u.CreatedUtc, u.Version)).ToList();
+            u.Disabled, u.DisabledReason, AppUser.LockedOut(u.LockoutEnd), u.MustChangePassword, u.LastSignInUtc, u.CreatedUtc, u.Version)).ToList();
     }
 
     public static void Map(RouteGroupBuilder api)

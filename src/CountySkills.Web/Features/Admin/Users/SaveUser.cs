@@ -76,7 +76,7 @@ public static class SaveUser
             if (!r.Succeeded) return Result.Conflict("该账户已被他人修改，请刷新后重试") with { Code = "user.stale" };
             var changes = Diff(before, Fields(user, null));
             if (changes.Count > 0) await AccountAudit.WriteAsync(dbs, clock, me, "UserUpdated", user, changes, null, ct);
-            return (await ListUsers.ViewsAsync(db, [user], clock, ct))[0];
+            return (await ListUsers.ViewsAsync(db, [user], ct))[0];
         }
     }
 
