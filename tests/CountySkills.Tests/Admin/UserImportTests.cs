@@ -92,3 +92,21 @@ public abstract class UserImportTests(AppFactory app)
 
 public sealed class UserImportTests_Sqlite(SqliteApp app) : UserImportTests(app), IClassFixture<SqliteApp>;
 public sealed class UserImportTests_Postgres(PostgresApp app) : UserImportTests(app), IClassFixture<PostgresApp>;
+
+/// <summary>One-time passwords are handed out in a workbook: none may read as a formula there (it would be written with
+/// a leading apostrophe, and the person would type it), and each meets the password policy.</summary>
+public sealed class OneTimePasswordTests
+{
+    [Fact]
+    public void A_one_time_password_meets_the_policy_and_never_holds_a_formula_character()
+    {
+        for (var i = 0; i < 5_000; i++)
+        {
+            var p = CountySkills.Web.Features.Admin.Users.UserInput.OneTimePassword();
+            Assert.Equal(12, p.Length);
+            Assert.True(p.Any(char.IsAsciiLetterUpper) && p.Any(char.IsAsciiLetterLower) && p.Any(char.IsAsciiDigit) && p.Any(c => !char.IsAsciiLetterOrDigit(c)), p);
+            Assert.True(p.IndexOfAny(['=', '+', '-', '@', '\t', '\r']) < 0, p);
+            Assert.Equal(p, CountySkills.Web.Infrastructure.Excel.SheetText.Safe(p));
+        }
+    }
+}

@@ -67,10 +67,11 @@ public sealed class UserInput
     }
 
     /// <summary>A one-time password the policy accepts: 12 characters with upper and lower case, digits and a symbol,
-    /// without look-alikes (0/O, 1/l/I).</summary>
+    /// without look-alikes (0/O, 1/l/I), and without the characters a spreadsheet takes for a formula (= + - @): the
+    /// onboarding workbook would otherwise have to write such a password with a leading apostrophe.</summary>
     public static string OneTimePassword()
     {
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnpqrstuvwxyz", digits = "23456789", symbols = "#$%&*+=?@";
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnpqrstuvwxyz", digits = "23456789", symbols = "#$%&*?!";
         const string all = upper + lower + digits + symbols;
         var chars = new[] { Pick(upper), Pick(lower), Pick(digits), Pick(symbols) }.Concat(Enumerable.Range(0, 8).Select(_ => Pick(all))).ToArray();
         RandomNumberGenerator.Shuffle(chars.AsSpan());
