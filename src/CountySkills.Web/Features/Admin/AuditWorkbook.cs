@@ -1,13 +1,12 @@
 using System.Globalization;
-using MiniExcelLibs;
-using static CountySkills.Web.Infrastructure.Excel.SheetText;
+using CountySkills.Web.Infrastructure.Excel;
 
 namespace CountySkills.Web.Features.Admin;
 
 /// <summary>
 /// The auditor's workbook: a sheet of readable entries (streamed, never held in memory) and a notes sheet saying what
-/// was selected, by whom, how many rows, and whether the row cap cut it short. Text that a spreadsheet would take for a
-/// formula (= + - @, tab, CR) is written with a leading apostrophe.
+/// was selected, by whom, how many rows, and whether the row cap cut it short. Written through <see cref="SheetWriter"/>,
+/// so text that a spreadsheet would take for a formula (= + - @, tab, CR) gets a leading apostrophe.
 /// </summary>
 public static class AuditWorkbook
 {
@@ -29,12 +28,7 @@ public static class AuditWorkbook
         string exportedBy, object filter, CancellationToken ct)
     {
         var outcome = new Outcome();
-        var sheets = new Dictionary<string, object>
-        {
-            [SheetName] = Rows(items, max, clock, outcome),
-            [NotesName] = Notes(outcome, max, clock, exportedBy, filter),
-        };
-        await output.SaveAsAsync(sheets, cancellationToken: ct);
+        await SheetWriter.WriteAsync(output, ct, (SheetName, Rows(items, max, clock, outcome)), (NotesName, Notes(outcome, max, clock, exportedBy, filter)));
         return outcome;
     }
 
@@ -49,9 +43,9 @@ public static class AuditWorkbook
             {
                 [h[0]] = i.Id,
                 [h[1]] = clock.ToLocal(i.AtUtc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                [h[2]] = Safe(i.UserName), [h[3]] = Safe(i.UserDisplayName), [h[4]] = Safe(i.ActionName), [h[5]] = Safe(i.EntityName),
-                [h[6]] = Safe(i.EntityKey), [h[7]] = Safe(i.AreaCode),
-                [h[8]] = Safe(string.Join("\n", i.Changes.Select(AuditReader.Line))),
+                [h[2]] = i.UserName, [h[3]] = i.UserDisplayName, [h[4]] = i.ActionName, [h[5]] = i.EntityName,
+                [h[6]] = i.EntityKey, [h[7]] = i.AreaCode,
+                [h[8]] = string.Join("\n", i.Changes.Select(AuditReader.Line)),
             };
         }
         if (outcome.Capped) // every column present: the writer reads each row by the first row's headers
@@ -64,8 +58,8 @@ public static class AuditWorkbook
         var en = AuditVocabulary.English;
         Dictionary<string, object?> Row(string item, object? value) => new() { [en ? "Item" : "项目"] = item, [en ? "Value" : "内容"] = value };
         yield return Row(en ? "Exported at" : "导出时间", clock.GetLocalNow().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-        yield return Row(en ? "Exported by" : "导出人", Safe(exportedBy));
-        yield return Row(en ? "Filter" : "筛选条件", Safe(AuditReader.Describe(filter, clock) is { Length: > 0 } f ? f : (en ? "None (the whole log)" : "无（全部日志）")));
+        yield return Row(en ? "Exported by" : "导出人", exportedBy);
+        yield return Row(en ? "Filter" : "筛选条件", AuditReader.Describe(filter, clock) is { Length: > 0 } f ? f : (en ? "None (the whole log)" : "无（全部日志）"));
         yield return Row(en ? "Rows" : "导出条数", outcome.Count);
         yield return Row(en ? "Row cap" : "导出上限", outcome.Capped ? CapText(max) : (en ? $"Not reached ({max:N0} rows)" : $"未达到（{max:N0} 条）"));
     }

@@ -1,5 +1,5 @@
 using CountySkills.Web.Features.People.Import;
-using MiniExcelLibs;
+using CountySkills.Web.Infrastructure.Excel;
 
 namespace CountySkills.Web.Features.People;
 
@@ -21,7 +21,7 @@ public static class ExportPeople
             var rows = filtered.Value!.OrderBy(p => p.AreaCode).ThenBy(p => p.Id).AsEnumerable().Select(p => LedgerWorkbook.Row(p, names, ++count, reveal));
             try
             {
-                await using (var fs = File.Create(path)) await fs.SaveAsAsync(rows, sheetName: "劳动力台账", cancellationToken: ct);
+                await using (var fs = File.Create(path)) await SheetWriter.WriteAsync(fs, rows, "劳动力台账", ct);
             }
             catch
             {

@@ -1,6 +1,5 @@
 using CountySkills.Web.Features.People;
 using FluentValidation;
-using MiniExcelLibs;
 
 namespace CountySkills.Web.Features.Subsidies;
 
@@ -176,7 +175,7 @@ public static class PaymentBatches
                 ["拨付状态"] = Zh.Of(r.Status), ["失败原因"] = r.FailureReason,
             }).ToList();
             var ms = new MemoryStream();
-            await ms.SaveAsAsync(sheet, sheetName: "拨付明细", cancellationToken: ct);
+            await Infrastructure.Excel.SheetWriter.WriteAsync(ms, sheet, "拨付明细", ct);
             db.AuditEntries.Add(RevealAudit.Of(user, clock, $"payment-batch:{b.Number}", new { export = rows.Count, batch = b.Number }));
             await db.SaveChangesAsync(ct);
             return (ms.ToArray(), $"补贴拨付-{b.Number}.xlsx");

@@ -1,4 +1,4 @@
-using MiniExcelLibs;
+using CountySkills.Web.Infrastructure.Excel;
 
 namespace CountySkills.Web.Features.Admin.Users;
 
@@ -11,17 +11,12 @@ public static class UsersTemplate
 
     public static byte[] Workbook()
     {
-        var rows = new[]
+        var example = new Dictionary<string, object?>
         {
-            new Dictionary<string, object?>
-            {
-                ["用户名"] = $"{ExampleMark}-liuhe01", ["姓名"] = "柳河镇 劳动保障专干（示例行，导入前请删除）", ["手机号"] = "13800000000",
-                ["角色"] = "乡镇专干", ["乡镇"] = "柳河镇", ["培训机构"] = "（培训机构人员填写，名称须与名录一致）", ["用工单位"] = "（用工单位人员填写，名称须与名录一致）",
-            },
+            ["用户名"] = $"{ExampleMark}-liuhe01", ["姓名"] = "柳河镇 劳动保障专干（示例行，导入前请删除）", ["手机号"] = "13800000000",
+            ["角色"] = "乡镇专干", ["乡镇"] = "柳河镇", ["培训机构"] = "（培训机构人员填写，名称须与名录一致）", ["用工单位"] = "（用工单位人员填写，名称须与名录一致）",
         };
-        using var ms = new MemoryStream();
-        ms.SaveAs(rows);
-        return ms.ToArray();
+        return SheetWriter.Xlsx([example]);
     }
 
     public static void Map(RouteGroupBuilder api) => api.MapGet("/admin/users/import-template", () => TypedResults.File(Workbook(), Infrastructure.Excel.UploadForm.Xlsx, "批量开户模板.xlsx"))

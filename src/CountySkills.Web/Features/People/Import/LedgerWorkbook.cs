@@ -1,9 +1,9 @@
 using CountySkills.Web.Infrastructure.Excel;
-using MiniExcelLibs;
 
 namespace CountySkills.Web.Features.People.Import;
 
-/// <summary>Writes ledger workbooks (template, export, rejected rows) with the template's Chinese headers.</summary>
+/// <summary>Writes ledger workbooks (template, export, rejected rows) with the template's Chinese headers, through
+/// <see cref="SheetWriter"/> (formula-like text escaped).</summary>
 public static class LedgerWorkbook
 {
     public static Dictionary<string, object?> Row(Person p, IReadOnlyDictionary<string, string> regionNames, int seq, bool reveal) => new()
@@ -45,9 +45,7 @@ public static class LedgerWorkbook
             ["行业"] = "家政服务", ["工种"] = "家政服务员", ["务工时间"] = "2024-03", ["月收入(元)"] = 6500,
             ["培训意愿"] = "育婴员", ["就业意愿"] = "继续外出务工", ["备注"] = "示例行，导入前请删除",
         };
-        using var ms = new MemoryStream();
-        ms.SaveAs(new[] { example }, sheetName: "劳动力台账");
-        return ms.ToArray();
+        return SheetWriter.Xlsx([example], "劳动力台账");
     }
 
     public static byte[] Rejected(ImportReport report)
@@ -60,8 +58,6 @@ public static class LedgerWorkbook
             return d;
         }).ToList();
         if (rows.Count == 0) rows.Add(new Dictionary<string, object?> { ["行号"] = null, ["错误原因"] = "没有被拒绝的行" });
-        using var ms = new MemoryStream();
-        ms.SaveAs(rows, sheetName: "被拒绝的行");
-        return ms.ToArray();
+        return SheetWriter.Xlsx(rows, "被拒绝的行");
     }
 }
