@@ -28,7 +28,7 @@ public static class PeopleImportBench
             await fs.SaveAsAsync(new DemoPeople(424242, today).Generate(n, DateTime.UtcNow).Select((p, i) => LedgerWorkbook.Row(p, villages, i + 1, reveal: true)), sheetName: "台账");
         Console.WriteLine($"wrote {n:N0}-row xlsx ({new FileInfo(xlsx).Length / 1024 / 1024:N1} MB) in {sw.Elapsed.TotalSeconds:F1} s");
 
-        var handler = new ImportPeople.Handler(app.Factory, app.User, app.Clock, new PersonInput.Validator(app.Clock));
+        var handler = new ImportPeople.Handler(app.Factory, app.User, app.Clock, new PersonInput.Validator(app.Clock), new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         sw.Restart();
         var readOnly = 0;
         await using (var fs = new FileStream(xlsx, FileMode.Open, FileAccess.Read, FileShare.Read, 81920))

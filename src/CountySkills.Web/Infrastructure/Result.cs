@@ -23,6 +23,8 @@ public static class Result
     public static Failure Forbidden(string detail = "您无权访问该记录") => new(Outcome.Forbidden, detail);
     public static Failure Conflict(string detail = "该记录已被他人修改，请刷新后重试") => new(Outcome.Conflict, detail);
     public static Failure Invalid(string field, string message) => new(Outcome.Invalid, message, new Dictionary<string, string[]> { [field] = [message] });
+    /// <summary>A refused field with a stable reason code (e.g. file.too_large) sent as `code` beside the field error.</summary>
+    public static Failure Invalid(string field, string message, string code) => new(Outcome.Invalid, message, new Dictionary<string, string[]> { [field] = [message] }, code);
     public static Failure Invalid(IDictionary<string, string[]> errors) => new(Outcome.Invalid, "提交的数据有误", errors);
 
     /// <summary>A business rule said no: 409 when the record's state refuses it, 400 (with the field) when the input does.</summary>

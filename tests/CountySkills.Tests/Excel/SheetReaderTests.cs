@@ -317,7 +317,6 @@ public class SheetReaderTests
     }
 
     [Theory]
-    [InlineData("台帐.xls")]
     [InlineData("台帐.txt")]
     [InlineData("台帐")]
     public void WrongExtension(string fileName)

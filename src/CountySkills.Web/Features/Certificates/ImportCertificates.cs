@@ -24,14 +24,14 @@ public static class ImportCertificates
         [IssuedOn] = ["发证日期", "发证时间", "取证日期", "颁证日期"],
     };
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IConfiguration config)
     {
         public async Task<Result<ImportReport>> Run(Stream file, string fileName, ImportMode mode, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             SheetReader reader;
-            try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber, Number, Kind]); }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber, Number, Kind], SheetLimits.From(config)); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
             using var _ = reader;
             var headers = reader.Headers;
             string Col(string key) => headers.GetValueOrDefault(key) ?? Columns[key][0];
@@ -84,7 +84,7 @@ public static class ImportCertificates
                     if (errors.Count > 0) report.Reject(row.RowNumber, errors, cells);
                 }
             }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
             report.Valid = report.Created + report.Unchanged;
             report.SkippedRows = reader.SkippedRows;
             report.Complete();

@@ -26,14 +26,14 @@ public static class ImportHistory
         [Institution] = ["培训机构", "培训单位", "机构名称", "承训机构"],
     };
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IConfiguration config)
     {
         public async Task<Result<ImportReport>> Run(Stream file, string fileName, ImportMode mode, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             SheetReader reader;
-            try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber, Occupation, Amount]); }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber, Occupation, Amount], SheetLimits.From(config)); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
             using var _ = reader;
             var headers = reader.Headers;
             string Col(string key) => headers.GetValueOrDefault(key) ?? Columns[key][0];
@@ -92,7 +92,7 @@ public static class ImportHistory
                     if (errors.Count > 0) report.Reject(row.RowNumber, errors, row.Cells(headers));
                 }
             }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
             report.Valid = report.Created + report.Unchanged;
             report.SkippedRows = reader.SkippedRows;
             report.Complete();

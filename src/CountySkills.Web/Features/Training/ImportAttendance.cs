@@ -23,7 +23,7 @@ public static class ImportAttendance
     static readonly string[] PresentWords = ["√", "✓", "✔", "出勤", "是", "到", "已到", "已签到", "签到", "1", "Y", "y"];
     static readonly string[] AbsentWords = ["×", "✗", "✘", "缺勤", "否", "未到", "缺", "请假", "旷课", "0", "N", "n"];
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, RecordAttendance.Handler recorder)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, RecordAttendance.Handler recorder, IConfiguration config)
     {
         public async Task<Result<ImportReport>> Run(long sessionId, Stream file, string fileName, ImportMode mode, CancellationToken ct)
         {
@@ -37,8 +37,8 @@ public static class ImportAttendance
             var roster = await db.Enrolments.Where(e => e.ClassId == s.ClassId && e.Status == EnrolmentStatus.Active)
                 .Select(e => new { e.Id, e.Person!.IdNumber, e.Person.Name }).ToDictionaryAsync(e => e.IdNumber, ct);
             SheetReader reader;
-            try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber, Mark]); }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber, Mark], SheetLimits.From(config)); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
             using var _ = reader;
             var headers = reader.Headers;
             var report = ImportReport.For(mode, headers);
@@ -65,7 +65,7 @@ public static class ImportAttendance
                     report.Created++;
                 }
             }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
             report.Valid = report.Created;
             report.SkippedRows = reader.SkippedRows;
             report.Complete();

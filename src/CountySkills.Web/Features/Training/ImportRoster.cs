@@ -33,8 +33,8 @@ public static class ImportRoster
             var found = await db.FindClassForWriteAsync(classId, user, ct);
             if (!found.IsOk) return found.AsFailure();
             SheetReader reader;
-            try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber]); }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber], SheetLimits.From(config)); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
             using var _ = reader;
             var headers = reader.Headers;
             string Col(string key) => headers.GetValueOrDefault(key) ?? Columns[key][0];
@@ -65,7 +65,7 @@ public static class ImportRoster
                     rows.Add((row.RowNumber, new Enrolling.Candidate(id!, Text(Name), village, Text(Phone)?.Replace("-", "").Replace(" ", "")), cells));
                 }
             }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
 
             // Rows are decided with no transaction open (SQLite would hold its write lock all the while); the writes come at the end, in one.
             var book = new Enrolling(db, found.Value!, user, clock, personRules, config);
@@ -113,9 +113,7 @@ public static class ImportRoster
     public static byte[] Template()
     {
         var rows = new[] { new Dictionary<string, object?> { ["序号"] = 1, ["姓名"] = "张三", ["身份证号"] = "请填写18位身份证号（单元格设为文本）", ["手机号"] = "13800000000", ["乡镇(街道)"] = "青石镇", ["村(社区)"] = "（台账中没有的人员须填写）" } };
-        using var ms = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(ms, rows);
-        return ms.ToArray();
+        return SheetWriter.Xlsx(rows);
     }
 
     public static void Map(RouteGroupBuilder api)

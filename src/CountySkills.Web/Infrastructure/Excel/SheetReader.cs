@@ -2,13 +2,6 @@ using System.Text;
 
 namespace CountySkills.Web.Infrastructure.Excel;
 
-/// <summary>A problem with an uploaded sheet. The message is Chinese and can be shown to the user as is.</summary>
-public sealed class SheetFormatException : Exception
-{
-    public SheetFormatException(string message) : base(message) { }
-    public SheetFormatException(string message, Exception inner) : base(message, inner) { }
-}
-
 /// <summary>A data row: its number as Excel shows it and the raw values (string, double, DateTime, bool or null) by canonical key.</summary>
 public sealed record SheetRow(int RowNumber, IReadOnlyDictionary<string, object?> Values)
 {
@@ -28,7 +21,8 @@ public sealed class SheetReader : IDisposable
 {
     private const int HeaderScanRows = 30;
     private const int SniffBytes = 64 * 1024;
-    private const string Unreadable = "文件无法读取：不是有效的 Excel（.xlsx）或 CSV 文件";
+    private const string Unreadable = SheetRefusals.Unreadable;
+    private static readonly byte[] Ole2 = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
     private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, throwOnInvalidBytes: true);
     private static readonly Encoding Utf8 = new UTF8Encoding(false);
@@ -38,12 +32,14 @@ public sealed class SheetReader : IDisposable
     private readonly Stream? _ownedStream;
     private readonly Queue<object?[]> _buffered;
     private readonly (string Key, int Column)[] _columns;
+    private readonly SheetLimits _limits;
     private int _rowNumber; // Excel number of the last row taken from the file
     private bool _rowsStarted;
 
-    private SheetReader(IEnumerator<object?[]> source, Stream? ownedStream, List<object?[]> head, HeaderBlock header)
+    private SheetReader(IEnumerator<object?[]> source, Stream? ownedStream, List<object?[]> head, HeaderBlock header, SheetLimits limits)
     {
         _source = source;
+        _limits = limits;
         _ownedStream = ownedStream;
         _columns = header.Columns;
         Headers = header.Texts;
@@ -61,21 +57,25 @@ public sealed class SheetReader : IDisposable
     /// <summary>Blank and section rows skipped so far (complete once <see cref="Rows"/> is enumerated).</summary>
     public int SkippedRows { get; private set; }
 
+    /// <summary>Opens an upload under <paramref name="limits"/> (<see cref="SheetLimits.Default"/> when not given;
+    /// importers pass <see cref="SheetLimits.From"/> of the configuration). Refuses .xls (by name or by its OLE2 bytes).</summary>
     public static SheetReader Open(Stream stream, string fileName, IReadOnlyDictionary<string, string[]> synonyms,
-        IReadOnlyCollection<string> requiredKeys)
+        IReadOnlyCollection<string> requiredKeys, SheetLimits? limits = null)
     {
-        var isCsv = IsCsv(fileName);
+        limits ??= SheetLimits.Default;
         // ZipArchive would copy a non-seekable stream into memory; a temp file keeps large uploads off the heap.
         var owned = stream.CanSeek ? null : CopyToTempFile(stream);
         var input = owned ?? stream;
         IEnumerator<object?[]>? source = null;
         try
         {
+            if (IsXls(fileName) || StartsWithOle2(input)) throw new SheetFormatException(SheetRefusals.Xls);
+            var isCsv = IsCsv(fileName);
             if (input.Length <= input.Position) throw new SheetFormatException(Unreadable);
-            source = (isCsv ? CsvRows(input) : XlsxRows(input)).GetEnumerator();
+            source = (isCsv ? CsvRows(input, limits) : XlsxSheet.Rows(input, limits)).GetEnumerator();
             var head = new List<object?[]>();
             while (head.Count < HeaderScanRows && MoveNext(source, head.Count)) head.Add(source.Current);
-            return new SheetReader(source, owned, head, HeaderBlock.Find(head, synonyms, requiredKeys));
+            return new SheetReader(source, owned, head, HeaderBlock.Find(head, synonyms, requiredKeys), limits);
         }
         catch
         {
@@ -117,7 +117,9 @@ public sealed class SheetReader : IDisposable
     private object?[]? NextRow()
     {
         var cells = _buffered.Count > 0 ? _buffered.Dequeue() : MoveNext(_source, _rowNumber) ? _source.Current : null;
-        if (cells is not null) _rowNumber++;
+        if (cells is null) return null;
+        // Blank rows count too: the cap is on row numbers, so 300,000 empty lines cannot keep the reader busy either.
+        if (++_rowNumber - HeaderRowNumber > _limits.MaxRows) throw SheetRefusals.Rows(_rowNumber, _limits.MaxRows);
         return cells;
     }
 
@@ -144,8 +146,20 @@ public sealed class SheetReader : IDisposable
     {
         ".csv" => true,
         ".xlsx" => false,
-        _ => throw new SheetFormatException("只支持 .xlsx 或 .csv 文件"),
+        _ => throw new SheetFormatException(SheetRefusals.WrongExtension),
     };
+
+    private static bool IsXls(string fileName) => Path.GetExtension(fileName ?? "").Equals(".xls", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An OLE2 compound file: Excel 97-2003 (.xls), whatever the name says, or an .xlsx with an open password.</summary>
+    private static bool StartsWithOle2(Stream input)
+    {
+        var start = input.Position;
+        Span<byte> head = stackalloc byte[8];
+        var n = input.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        input.Position = start;
+        return n == head.Length && head.SequenceEqual(Ole2);
+    }
 
     private static FileStream CopyToTempFile(Stream stream)
     {
@@ -155,19 +169,26 @@ public sealed class SheetReader : IDisposable
         catch { temp.Dispose(); throw; }
     }
 
-    private static IEnumerable<object?[]> XlsxRows(Stream input) => XlsxSheet.Rows(input);
-
-
     // Own parser rather than MiniExcel's: its CSV reader drops blank lines (breaking row numbers) and throws on rows
     // shorter than the first one (section rows).
-    private static IEnumerable<object?[]> CsvRows(Stream input)
+    private static IEnumerable<object?[]> CsvRows(Stream input, SheetLimits limits)
     {
         using var reader = new StreamReader(input, DetectCsvEncoding(input), detectEncodingFromByteOrderMarks: true, 65536, leaveOpen: true);
         var fields = new List<object?>();
         var field = new StringBuilder();
         var quoted = false;
+        var row = 1;
+        var lineChars = 0;
+        void AddField()
+        {
+            if (fields.Count == limits.MaxColumns) throw SheetRefusals.Columns(row, limits.MaxColumns);
+            fields.Add(TakeField(field));
+        }
         for (var ch = reader.Read(); ch >= 0; ch = reader.Read())
         {
+            // One record (a quoted field's line breaks included) is capped, so a file with no line break cannot
+            // grow one field or one row to the size of the upload.
+            if (++lineChars > limits.MaxLineChars) throw SheetRefusals.Line(row, limits.MaxLineChars);
             var c = (char)ch;
             if (quoted)
             {
@@ -176,17 +197,23 @@ public sealed class SheetReader : IDisposable
                 else quoted = false;
             }
             else if (c == '"' && field.Length == 0) quoted = true;
-            else if (c == ',') fields.Add(TakeField(field));
+            else if (c == ',') AddField();
             else if (c is '\r' or '\n')
             {
                 if (c == '\r' && reader.Peek() == '\n') reader.Read();
-                fields.Add(TakeField(field));
+                AddField();
                 yield return fields.ToArray();
                 fields.Clear();
+                row++;
+                lineChars = 0;
             }
             else field.Append(c);
         }
-        if (fields.Count > 0 || field.Length > 0) yield return [.. fields, TakeField(field)];
+        if (fields.Count > 0 || field.Length > 0)
+        {
+            AddField();
+            yield return fields.ToArray();
+        }
     }
 
     private static string? TakeField(StringBuilder field)

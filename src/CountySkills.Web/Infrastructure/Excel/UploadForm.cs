@@ -32,7 +32,8 @@ public static class UploadForm
             return (null, default, Http.Problem(400, "上传内容不是有效的 multipart/form-data（缺少分隔符或内容不完整），请重新上传"));
         }
         var file = form.Files.GetFile("file");
-        if (file is null || file.Length == 0) return (null, default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的文件（.xlsx 或 .csv）"] }, title: "提交的数据有误"));
+        if (file is null) return (null, default, TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请选择要导入的文件（.xlsx 或 .csv）"] }, title: "提交的数据有误"));
+        if (file.Length == 0) return (null, default, ((Result<bool>)new SheetFormatException(SheetRefusals.Empty).AsFailure()).ToHttp());
         if (file.Length > max) return (null, default, TooLarge(max));
         var modeText = form["mode"].ToString();
         var mode = modeText.Equals("commit", StringComparison.OrdinalIgnoreCase) ? ImportMode.Commit

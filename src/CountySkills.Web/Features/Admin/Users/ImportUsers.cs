@@ -1,5 +1,4 @@
 using CountySkills.Web.Infrastructure.Excel;
-using MiniExcelLibs;
 
 namespace CountySkills.Web.Features.Admin.Users;
 
@@ -28,14 +27,14 @@ public static class ImportUsers
     public sealed record Onboarded(string UserName, string DisplayName, string Role, string Scope, string OneTimePassword);
     public sealed record Outcome(ImportReport Report, byte[]? Passwords);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, SaveUser.Handler save, CurrentUser me, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, SaveUser.Handler save, CurrentUser me, TimeProvider clock, IConfiguration config)
     {
         public async Task<Result<Outcome>> Run(Stream file, string fileName, ImportMode mode, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             SheetReader reader;
-            try { reader = SheetReader.Open(file, fileName, Columns, [UserName, DisplayName, Role]); }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            try { reader = SheetReader.Open(file, fileName, Columns, [UserName, DisplayName, Role], SheetLimits.From(config)); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
             using var _ = reader;
             var headers = reader.Headers;
             string Col(string key) => headers.GetValueOrDefault(key) ?? Columns[key][0];
@@ -99,7 +98,7 @@ public static class ImportUsers
                     report.Created++;
                 }
             }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
             report.Valid = report.Created;
             report.SkippedRows = reader.SkippedRows;
             if (mode == ImportMode.DryRun) { report.Complete(); return new Outcome(report, null); }
@@ -128,18 +127,13 @@ public static class ImportUsers
 
         static byte[] Workbook(List<Onboarded> onboarded, ImportReport report)
         {
-            var sheets = new Dictionary<string, object>
+            IEnumerable<IDictionary<string, object?>> passwords = onboarded.Select(o => new Dictionary<string, object?>
             {
-                ["一次性密码"] = onboarded.Select(o => new Dictionary<string, object?>
-                {
-                    ["用户名"] = SheetText.Safe(o.UserName), ["姓名"] = SheetText.Safe(o.DisplayName), ["角色"] = o.Role, ["范围"] = SheetText.Safe(o.Scope),
-                    ["一次性密码"] = SheetText.Safe(o.OneTimePassword), ["说明"] = "首次登录须修改密码；请当面或单独交给本人",
-                }).ToList(),
-                ["未导入的行"] = report.RejectedRows.Select(r => new Dictionary<string, object?> { ["行号"] = r.Row, ["原因"] = SheetText.Safe(r.Reasons) }).ToList(),
-            };
-            using var ms = new MemoryStream();
-            ms.SaveAs(sheets);
-            return ms.ToArray();
+                ["用户名"] = o.UserName, ["姓名"] = o.DisplayName, ["角色"] = o.Role, ["范围"] = o.Scope,
+                ["一次性密码"] = o.OneTimePassword, ["说明"] = "首次登录须修改密码；请当面或单独交给本人",
+            });
+            IEnumerable<IDictionary<string, object?>> rejected = report.RejectedRows.Select(r => new Dictionary<string, object?> { ["行号"] = r.Row, ["原因"] = r.Reasons });
+            return SheetWriter.Xlsx(("一次性密码", passwords), ("未导入的行", rejected));
         }
     }
 

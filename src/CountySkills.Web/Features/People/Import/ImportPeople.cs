@@ -11,7 +11,7 @@ namespace CountySkills.Web.Features.People.Import;
 /// </summary>
 public static partial class ImportPeople
 {
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> validator)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> validator, IConfiguration config)
     {
         const int BatchSize = 2_000;
 
@@ -23,8 +23,8 @@ public static partial class ImportPeople
             await using var db = await dbs.CreateDbContextAsync(ct);
             var places = await PlaceIndex.LoadAsync(db, ct);
             SheetReader reader;
-            try { reader = SheetReader.Open(file, fileName, LedgerColumns.Synonyms, LedgerColumns.Required); }
-            catch (SheetFormatException e) { return Result.Invalid("file", e.Message); }
+            try { reader = SheetReader.Open(file, fileName, LedgerColumns.Synonyms, LedgerColumns.Required, SheetLimits.From(config)); }
+            catch (SheetFormatException e) { return e.AsFailure(); }
 
             using var _ = reader;
             var report = ImportReport.For(mode, reader.Headers);
@@ -48,7 +48,7 @@ public static partial class ImportPeople
             }
             catch (SheetFormatException e)
             {
-                return Result.Invalid("file", e.Message);
+                return e.AsFailure();
             }
             finally
             {
