@@ -189,6 +189,7 @@ S = {
  "Import.Choose": ("选择文件", "Choose file"),
  "Import.NoFile": ("尚未选择文件", "No file chosen"),
  "Import.Template": ("下载导入模板", "Download template"),
+ "Import.Formats": ("支持 .xlsx 或 .csv；Excel 97-2003（.xls）文件请先在 Excel 或 WPS 中“另存为” .xlsx", "Accepts .xlsx or .csv; save an Excel 97-2003 (.xls) file as .xlsx in Excel or WPS first"),
  "Import.Progress": ("已处理 {0} 行…", "{0} rows processed…"),
  "Import.Preview": ("预检结果（尚未导入）", "Dry run (nothing stored yet)"),
  "Import.Committed": ("导入完成", "Import finished"),
