@@ -71,7 +71,7 @@ public sealed class SubsidyFlowTests(AppServer app)
         await county.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=batch]').length > 0 && document.body.innerText.includes('已生成拨付批次')");
         // The bank file carries full ID numbers: it asks why, and the reason goes onto the file and into the audit log.
         await county.Locator("[data-testid=batch-export]").First.ClickAsync();
-        await county.FillAsync("[data-testid=export-reason] input", "发放补贴");
+        await county.FillAsync("[data-testid=export-reason] >> xpath=descendant-or-self::input", "发放补贴");
         var download = await county.RunAndWaitForDownloadAsync(() => county.ClickAsync("[data-testid=export-reason-confirm]"));
         var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal((byte)'P', bytes[0]); // an xlsx (zip) file
