@@ -171,7 +171,6 @@ S = {
  "Person.Notes": ("备注", "Notes"),
  "Person.Reveal": ("查看完整证件号和手机号", "Reveal ID and phone"),
  "Person.MergedInto": ("该记录已作为重复记录合并到", "This record was merged into"),
- "Person.Years": ("岁", "years"),
  "Person.BornIn": ("{0} 年生", "born {0}"),
  "Person.SexBirthAge": ("{0}，{1}（{2} 岁）", "{0}, {1} ({2} years old)"),
  "Person.Timeline": ("服务历程", "Journey"),
