@@ -24,6 +24,8 @@ public static class CheckEligibility
         public DateOnly? OnDate { get; set; }
     }
 
+    /// <summary>The verdict. <see cref="Name"/> (masked) and <see cref="InLedger"/> are told to county staff only: a school checks any
+    /// county resident and is not told whether, or whom, the ledger holds for the ID (for it InLedger is always false).</summary>
     public sealed record Answer(bool Eligible, long AmountFen, long AssessmentFen, IReadOnlyList<string> Reasons, IReadOnlyList<string> Explanations,
         string? Name, bool InLedger, string OccupationName, string LevelName, string CertificateKindName, long RulesId, int SubsidiesSoFar);
 

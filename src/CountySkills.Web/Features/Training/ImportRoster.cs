@@ -125,7 +125,7 @@ public static class ImportRoster
 
     public static byte[] Template()
     {
-        var rows = new[] { new Dictionary<string, object?> { ["序号"] = 1, ["姓名"] = "张三", ["身份证号"] = "请填写18位身份证号（单元格设为文本）", ["手机号"] = "13800000000", ["乡镇(街道)"] = "青石镇", ["村(社区)"] = "（台账中没有的人员须填写）" } };
+        var rows = new[] { new Dictionary<string, object?> { ["序号"] = 1, ["姓名"] = "张三", ["身份证号"] = "请填写18位身份证号（单元格设为文本）", ["手机号"] = "13800000000", ["乡镇(街道)"] = "青石镇", ["村(社区)"] = "（培训机构报名时必填；县级业务人员为台账中没有的人员填写）" } };
         using var ms = new MemoryStream();
         MiniExcelLibs.MiniExcel.SaveAs(ms, rows);
         return ms.ToArray();
