@@ -283,7 +283,7 @@ public sealed class Objection : Entity
     public long ClaimId { get; set; }
     /// <summary>The notice line it names, when it names one.</summary>
     public long? LineId { get; set; }
-    public required string Contact { get; set; }
+    [PersonalData(PersonalKind.FreeText)] public required string Contact { get; set; }
     public required string Text { get; set; }
     public DateTime FiledUtc { get; set; }
     public ObjectionStatus Status { get; set; } = ObjectionStatus.Open;
@@ -344,7 +344,7 @@ public sealed class SubsidyBudget : Entity
 public sealed class HistoricSubsidy : IAudited
 {
     public long Id { get; set; }
-    public required string IdNumber { get; set; }
+    [PersonalData(PersonalKind.IdNumber)] public required string IdNumber { get; set; }
     public long? PersonId { get; set; }
     public required string Name { get; set; }
     public long? OccupationId { get; set; }
@@ -357,7 +357,7 @@ public sealed class HistoricSubsidy : IAudited
     public long? ImportBatchId { get; set; }
     public DateTime CreatedUtc { get; set; }
     /// <summary>ID, occupation, level and paid date: one record per payment, so importing a file twice changes nothing.</summary>
-    public required string Key { get; set; }
+    [PersonalData(PersonalKind.FreeText)] public required string Key { get; set; }
 
     public static string KeyOf(string idNumber, string occupationName, SkillLevel level, DateOnly paidOn) => $"{idNumber}|{occupationName}|{(int)level}|{paidOn:yyyyMMdd}";
 }

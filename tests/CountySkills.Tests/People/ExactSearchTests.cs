@@ -185,7 +185,7 @@ public abstract class ExactSearchTests(ClockedApp app)
         NextMinutes();
         var county = await app.ClientFor("county");
         var (pid, id) = await NewPerson(county, "导出被查者");
-        var r = await county.GetAsync($"/api/people/export?q={id}");
+        var r = await county.GetAsync($"/api/people/export?q={id}&masked=true");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         await using var scope = app.Scope();
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();

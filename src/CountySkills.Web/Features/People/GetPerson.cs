@@ -38,7 +38,7 @@ public static class GetPerson
             await using var db = await dbs.CreateDbContextAsync(ct);
             var p = await db.People.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (p is null || !user.CanWriteArea(p.AreaCode) || !user.MayRevealPersonalData) return null;
-            db.AuditEntries.Add(RevealAudit.Of(user, clock, id.ToString(), new { fields = "IdNumber,Phone", reason = "编辑" }));
+            db.AuditEntries.Add(RevealAudit.Of(user, clock, id.ToString(), new { fields = "IdNumber,Phone,BirthDate", reason = "编辑" }));
             await db.SaveChangesAsync(ct);
             return PersonInput.From(p) with { Version = p.Version };
         }

@@ -7,8 +7,8 @@ public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null,
     /// <summary>The exact search <see cref="Q"/> makes (a full ID number, a phone, an ID prefix into the birth date), if any.</summary>
     public ExactSearch.Kind? Exact => ExactSearch.KindOf(Q);
 
-    /// <summary>The filter as the audit log keeps it: an exact query masked.</summary>
-    public PeopleFilter Masked() => this with { Q = ExactSearch.Masked(Q) };
+    /// <summary>The filter as the audit log keeps it: an exact query masked as its kind is, any other run of digits in it too.</summary>
+    public PeopleFilter Masked() => this with { Q = Exact is not null ? ExactSearch.Masked(Q) : Q is { } q ? PersonalData.MaskFreeText(q) : null };
 
     /// <summary>Applies scope and filters; merged records never appear (searching one's ID finds its survivor). An exact query needs
     /// <see cref="Perm.PeopleSearchExact"/> (else 403 search.exact_forbidden) and counts against the caller's limit (429 search.throttled);
