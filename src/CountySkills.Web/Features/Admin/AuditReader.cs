@@ -117,6 +117,8 @@ public static class AuditReader
             return string.Join(AuditVocabulary.English ? ", " : "、", s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(f => AuditVocabulary.FieldName(nameof(Person), f)));
         if (field == "outcome") return AuditVocabulary.SignInOutcome(s);
+        if (field == "search") return AuditVocabulary.SearchKind(s);
+        if (field == "purpose") return AuditVocabulary.SearchPurpose(s);
         if (field.Equals("reasons", StringComparison.OrdinalIgnoreCase))
             return string.Join("、", s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Reason));
         if ((type == typeof(DateTime) || field.EndsWith("Utc", StringComparison.Ordinal))

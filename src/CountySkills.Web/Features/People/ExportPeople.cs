@@ -13,7 +13,7 @@ public static class ExportPeople
 {
     public sealed record Options(bool Masked, string? Reason);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, ExactSearch.Gate search)
     {
         public async Task<Result<string>> Handle(PeopleFilter filter, Options options, CancellationToken ct)
         {
@@ -22,7 +22,7 @@ public static class ExportPeople
             if (reveal && string.IsNullOrEmpty(reason)) return ReasonRequired();
             if (reason is { Length: > 200 }) return Result.Invalid("reason", "导出用途不超过 200 个字");
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var filtered = await filter.ApplyAsync(db, user, clock.Today(), ct);
+            var filtered = await filter.ApplyAsync(db, user, clock.Today(), search, ct);
             if (!filtered.IsOk) return filtered.AsFailure();
             var names = await db.Regions.AsNoTracking().Where(r => r.Level != AreaLevel.County).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
             var path = Path.GetTempFileName();
@@ -43,9 +43,10 @@ public static class ExportPeople
             // The area the file covers (the village or township asked for, else the caller's scope) lets a person's access
             // log find the exports that may have listed them with one index seek.
             var area = filter.VillageCode is { Length: > 0 } v ? v : filter.TownshipCode is { Length: > 0 } t ? t : user.AreaCoversAll ? null : user.AreaScope;
-            db.AuditEntries.Add(RevealAudit.Of(user, clock, "export", new { export = count, filter = filter with { Q = filter.Q is { } q ? PersonalData.MaskFreeText(q) : null }, reason = reason ?? "" }, area is { Length: <= 12 } ? area : null,
+            db.AuditEntries.Add(RevealAudit.Of(user, clock, "export", new { export = count, filter = filter.Masked(), reason = reason ?? "" }, area is { Length: <= 12 } ? area : null,
                 reveal ? AuditEntry.Reveal : AuditEntry.Export));
-            await db.SaveChangesAsync(ct);
+            if (filter.Exact is { } kind) await search.AuditAsync(db, kind, filter.Q!, filtered.Value!, count, ExactSearch.Purpose.Export, ct);
+            else await db.SaveChangesAsync(ct);
             return path;
         }
     }

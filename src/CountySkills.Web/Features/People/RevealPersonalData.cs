@@ -10,13 +10,14 @@ public static class RevealPersonalData
     {
         public async Task<Result<Revealed>> Handle(long id, string? reason, CancellationToken ct)
         {
+            // The permission first (it says nothing of the person); then unknown and out of scope are one "not found".
+            if (!user.MayRevealPersonalData) return Result.Forbidden("您没有查看完整身份证号和手机号的权限");
             await using var db = await dbs.CreateDbContextAsync(ct);
             var p = await db.People.AsNoTracking().Where(x => x.Id == id).Select(x => new { x.IdNumber, x.Phone, x.BirthDate, x.AreaCode }).SingleOrDefaultAsync(ct);
-            if (p is null) return Result.NotFound("台账中没有该人员");
-            if (!user.CanSeeArea(p.AreaCode) || !user.MayRevealPersonalData) return Result.Forbidden("您没有查看完整身份证号和手机号的权限");
+            if (!user.FindsIn(p?.AreaCode)) return PersonScope.NotFound();
             db.AuditEntries.Add(RevealAudit.Of(user, clock, id.ToString(), new { fields = "IdNumber,Phone,BirthDate", reason = reason ?? "" }));
             await db.SaveChangesAsync(ct);
-            return new Revealed(id, p.IdNumber, p.Phone, p.BirthDate);
+            return new Revealed(id, p!.IdNumber, p.Phone, p.BirthDate);
         }
     }
 
