@@ -39,7 +39,7 @@ public abstract class PlatformTests(AppFactory app)
         Assert.True(paths.TryGetProperty("/api/people", out _));
         foreach (var path in new[] { "/api/subsidies/claims", "/api/subsidies/claims/{id}/transitions", "/api/subsidies/eligibility", "/api/subsidies/history-imports",
                      "/api/subsidies/payment-batches", "/api/subsidies/payment-batches/{id}/export", "/api/subsidies/objections/{id}/resolution",
-                     "/api/public/notices/{id}/objections", "/api/subsidies/rules", "/api/subsidies/budgets",
+                     "/api/public/notices/{code}/objections", "/api/subsidies/rules", "/api/subsidies/budgets",
                      "/api/employment/placements", "/api/employment/follow-ups", "/api/employment/outcomes", "/api/employment/agreements", "/api/employment/job-orders",
                      "/api/employment/alerts", "/api/employment/events", "/api/employment/cases", "/api/brands", "/api/brands/{id}/members",
                      "/api/public/brand-workers/{code}", "/api/entrepreneurship/incubators", "/api/entrepreneurship/businesses" })
