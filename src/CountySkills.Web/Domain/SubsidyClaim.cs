@@ -47,6 +47,8 @@ public enum SubsidyFund
 public sealed class SubsidyClaim : Entity, IInstitutionScoped
 {
     public string Number { get; set; } = "";
+    /// <summary>The address of the claim's public notice (/notices/{code}): random, so notices cannot be counted through (ADR 0013).</summary>
+    public string PublicCode { get; set; } = PublicCodes.NewNoticeCode();
     public long ClassId { get; set; }
     public TrainingClass? Class { get; set; }
     public long InstitutionId { get; set; }
