@@ -23,7 +23,8 @@ public static class SecurityHeaders
     public static string CspNonce(this HttpContext ctx)
     {
         if (ctx.Items.TryGetValue(NonceKey, out var n) && n is string s) return s;
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+        // Hex, not base64: a "+" or "/" would be HTML-encoded in the attribute (&#x2B;) and differ from the header.
+        var nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         ctx.Items[NonceKey] = nonce;
         return nonce;
     }
