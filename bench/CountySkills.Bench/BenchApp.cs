@@ -38,6 +38,11 @@ public sealed class BenchApp : IAsyncDisposable
         return app;
     }
 
+    /// <summary>The exact-search gate of a user (a throttle of its own, the default limit).</summary>
+    public CountySkills.Web.Features.People.ExactSearch.Gate SearchGate(CurrentUser? user = null) =>
+        new(new ExactSearchThrottle(Clock), user ?? User, Clock, new CountySkills.Web.Features.Admin.Settings.CurrentSettings(Factory,
+            new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }));
+
     public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -20,13 +20,13 @@ public static class PeopleListBench
         await using var county = await BenchApp.StartAsync(people: n, reuse: reuse);
         Console.WriteLine($"database of {n:N0} people ready in {sw.Elapsed.TotalSeconds:F1} s ({reuse}, kept for the next run)");
         await using (var db = await county.Factory.CreateDbContextAsync()) await db.Database.ExecuteSqlRawAsync("ANALYZE;");
-        var handler = new ListPeople.Handler(county.Factory, county.User, county.Clock);
+        var handler = new ListPeople.Handler(county.Factory, county.User, county.Clock, county.SearchGate());
 
         var townUser = new CountySkills.Web.Infrastructure.CurrentUser();
         townUser.Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "t"), new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.TownshipOfficer),
              new System.Security.Claims.Claim(ScopeClaims.Area, DemoCounty.Townships[1].Code)], "bench")));
-        var townHandler = new ListPeople.Handler(county.Factory, townUser, county.Clock);
+        var townHandler = new ListPeople.Handler(county.Factory, townUser, county.Clock, county.SearchGate(townUser));
 
         var rnd = new Random(7);
         var townships = DemoCounty.Townships.Select(t => t.Code).ToArray();

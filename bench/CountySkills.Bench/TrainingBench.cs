@@ -105,7 +105,6 @@ public static class TrainingBench
     static async Task RosterAsync(BenchApp app)
     {
         const int rows = 5_000;
-        var config = new ConfigurationBuilder().Build();
         var validator = new PersonInput.Validator(app.Clock);
         var school = new CurrentUser();
         school.Set(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "bench"), new Claim(ClaimTypes.Role, Roles.CountyOfficer)], "bench")));
@@ -134,7 +133,7 @@ public static class TrainingBench
         await using (var fs = File.Create(xlsx))
             await fs.SaveAsAsync(roster.Take(rows).Select((p, i) => new Dictionary<string, object?> { ["序号"] = i + 1, ["姓名"] = p.Name, ["身份证号"] = p.Id }), sheetName: "花名册");
 
-        var handler = new ImportRoster.Handler(app.Factory, school, app.Clock, validator, config);
+        var handler = new ImportRoster.Handler(app.Factory, school, app.Clock, validator, app.SearchGate(school), new ConfigurationBuilder().Build());
         GC.Collect();
         var before = GC.GetTotalAllocatedBytes();
         var sw = Stopwatch.StartNew();
@@ -186,7 +185,7 @@ public static class TrainingBench
             Array.Sort(times);
             return times;
         }
-        var timeline = await Measure(async p => events += (await handler.Handle(p, default)).Count);
+        var timeline = await Measure(async p => events += (await handler.Handle(p, default)).Value!.Count);
         await using var conn = new SqliteConnection($"Data Source={app.File}");
         await conn.OpenAsync();
         var baseline = await Measure(async p =>

@@ -6,11 +6,12 @@ using CountySkills.Web.Infrastructure.Auth;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddDatabase(builder.Configuration);
-builder.Services.AddIdentityAndScopes(builder.Environment);
+builder.Services.AddIdentityAndScopes(builder.Environment, builder.Configuration);
 builder.Services.AddFeatures();
 
 var app = builder.Build();
 if (await Cli.TryRunAsync(app, args) is { } exitCode) return exitCode;
+app.RefuseToStartUnsafely();
 
 app.UsePlatform();
 app.MapApi();

@@ -69,12 +69,13 @@ public sealed class SubsidyFlowTests(AppServer app)
         await AppServer.WaitInteractive(county);
         await county.ClickAsync("[data-testid=batch-create]");
         await county.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=batch]').length > 0 && document.body.innerText.includes('已生成拨付批次')");
-        var href = await county.Locator("[data-testid=batch-export]").First.GetAttributeAsync("href");
-        var export = await county.Context.APIRequest.GetAsync(app.BaseUrl + href);
-        Assert.Equal(200, export.Status);
-        var bytes = await export.BodyAsync();
+        // The bank file carries full ID numbers: it asks why, and the reason goes onto the file and into the audit log.
+        await county.Locator("[data-testid=batch-export]").First.ClickAsync();
+        await county.FillAsync("[data-testid=export-reason] >> xpath=descendant-or-self::input", "发放补贴");
+        var download = await county.RunAndWaitForDownloadAsync(() => county.ClickAsync("[data-testid=export-reason-confirm]"));
+        var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
         Assert.Equal((byte)'P', bytes[0]); // an xlsx (zip) file
-        Assert.Contains("spreadsheetml", export.Headers["content-type"]);
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
         await county.Locator("[data-testid=batch-open]").First.ClickAsync();
         await county.WaitForSelectorAsync("[data-testid=batch-item]");
         Assert.Contains(number, await county.InnerTextAsync("[data-testid=batch-item]"));

@@ -181,13 +181,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
     static string KeyOf(EntityEntry entry) =>
         string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
 
-    /// <summary>Personal data never enters the audit log in clear: an auditor reads it masked, like everyone else.
-    /// File contents are recorded by size (their hash is a column of its own).</summary>
-    static object? Safe(EntityEntry e, PropertyEntry p, object? v) => v switch
+    /// <summary>Personal data never enters the audit log in clear: a field marked <see cref="PersonalDataAttribute"/> (on
+    /// any entity) is stored masked, a birth date as its year. File contents are recorded by size (their hash is a column of its own).</summary>
+    static object? Safe(PropertyEntry p, object? v) => v switch
     {
         byte[] bytes => $"<{bytes.Length} bytes>",
-        string s when e.Entity is Person => p.Metadata.Name switch { nameof(Person.IdNumber) => IdNumber.Mask(s), nameof(Person.Phone) => Phone.Mask(s), _ => v },
-        string s when e.Entity is HistoricSubsidy && p.Metadata.Name == nameof(HistoricSubsidy.IdNumber) => IdNumber.Mask(s),
+        _ when PersonalData.KindOf(p.Metadata.PropertyInfo) is { } kind => PersonalData.Mask(kind, v),
         _ => v,
     };
 
@@ -199,10 +198,10 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
             if (p.Metadata.IsPrimaryKey() && entry.State != EntityState.Modified) continue;
             switch (entry.State)
             {
-                case EntityState.Added: d[p.Metadata.Name] = [null, Safe(entry, p, p.CurrentValue)]; break;
-                case EntityState.Deleted: d[p.Metadata.Name] = [Safe(entry, p, p.OriginalValue), null]; break;
+                case EntityState.Added: d[p.Metadata.Name] = [null, Safe(p, p.CurrentValue)]; break;
+                case EntityState.Deleted: d[p.Metadata.Name] = [Safe(p, p.OriginalValue), null]; break;
                 default:
-                    if (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)) d[p.Metadata.Name] = [Safe(entry, p, p.OriginalValue), Safe(entry, p, p.CurrentValue)];
+                    if (p.IsModified && !Equals(p.OriginalValue, p.CurrentValue)) d[p.Metadata.Name] = [Safe(p, p.OriginalValue), Safe(p, p.CurrentValue)];
                     break;
             }
         }

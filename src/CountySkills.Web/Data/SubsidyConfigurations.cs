@@ -25,6 +25,8 @@ sealed class SubsidyClaimConfiguration : IEntityTypeConfiguration<SubsidyClaim>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.Number).HasMaxLength(20);
         e.HasIndex(x => x.Number).IsUnique();
+        e.Property(x => x.PublicCode).HasMaxLength(20);
+        e.HasIndex(x => x.PublicCode).IsUnique();
         // One claim per class.
         e.HasIndex(x => x.ClassId).IsUnique();
         e.HasIndex(x => new { x.InstitutionId, x.Status });

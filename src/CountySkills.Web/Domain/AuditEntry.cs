@@ -16,5 +16,5 @@ public sealed class AuditEntry
     public string? Changes { get; init; }
 
     public const string Insert = "Insert", Update = "Update", Delete = "Delete", Reveal = "Reveal", SignIn = "SignIn", SignInFailed = "SignInFailed",
-        Export = "Export";
+        Export = "Export", Search = "Search";
 }

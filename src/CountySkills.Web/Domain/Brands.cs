@@ -125,7 +125,7 @@ public sealed class MemberFeedback : IAudited
     public long Id { get; set; }
     public long MemberId { get; set; }
     public FeedbackKind Kind { get; set; }
-    public required string Source { get; set; }
+    [PersonalData(PersonalKind.FreeText)] public required string Source { get; set; }
     public required string Text { get; set; }
     public DateOnly OnDate { get; set; }
     /// <summary>For a complaint: whether it was found valid (only valid complaints count).</summary>

@@ -19,7 +19,7 @@ public sealed class LabourBase : Entity
     public required string City { get; set; }
     public string? Address { get; set; }
     public string? ContactName { get; set; }
-    public string? ContactPhone { get; set; }
+    [PersonalData(PersonalKind.Phone)] public string? ContactPhone { get; set; }
     /// <summary>The partner employer that runs it, when one does.</summary>
     public long? EmployerId { get; set; }
     public Employer? Employer { get; set; }

@@ -13,7 +13,7 @@ public sealed class Institution : Entity, IAreaScoped
     /// <summary>Trainees it can take at once.</summary>
     public int? Capacity { get; set; }
     public string? ContactName { get; set; }
-    public string? ContactPhone { get; set; }
+    [PersonalData(PersonalKind.Phone)] public string? ContactPhone { get; set; }
     /// <summary>On the published catalogue of institutions whose training may be subsidised.</summary>
     public bool OnCatalogue { get; set; }
 }
@@ -39,7 +39,7 @@ public sealed class Employer : Entity
     public string? City { get; set; }
     public string? Address { get; set; }
     public string? ContactName { get; set; }
-    public string? ContactPhone { get; set; }
+    [PersonalData(PersonalKind.Phone)] public string? ContactPhone { get; set; }
     /// <summary>Agency grade (GB/T 31772, A … AAAAA) where one is given.</summary>
     public AgencyGrade? AgencyGrade { get; set; }
 }

@@ -3,11 +3,11 @@ namespace CountySkills.Web.Domain;
 /// <summary>One person of the labour-force ledger (劳动力台账); one per ID number, ever.</summary>
 public sealed class Person : Entity, IAreaScoped
 {
-    public required string IdNumber { get; set; }
+    [PersonalData(PersonalKind.IdNumber)] public required string IdNumber { get; set; }
     public required string Name { get; set; }
     public Sex Sex { get; set; }
-    public DateOnly BirthDate { get; set; }
-    public string? Phone { get; set; }
+    [PersonalData(PersonalKind.BirthDate)] public DateOnly BirthDate { get; set; }
+    [PersonalData(PersonalKind.Phone)] public string? Phone { get; set; }
     public Education Education { get; set; }
     public string? HouseholdNumber { get; set; }
     /// <summary>12-digit village code; the township is its first 9 digits.</summary>

@@ -31,10 +31,11 @@ public static class SettingKeys
 {
     public const string FollowUpIntervals = "follow-up-intervals";
     public const string PublicBaseUrl = "public-base-url";
+    public const string ExactSearchPerMinute = "exact-search-per-minute";
     public const string CalendarPrefix = "calendar:";
     public static string Calendar(int year) => CalendarPrefix + year;
     public static int? YearOf(string key) => key.StartsWith(CalendarPrefix, StringComparison.Ordinal) && int.TryParse(key[CalendarPrefix.Length..], out var y) ? y : null;
-    public static bool IsKnown(string key) => key is FollowUpIntervals or PublicBaseUrl || YearOf(key) is >= CalendarYear.MinYear and <= CalendarYear.MaxYear;
+    public static bool IsKnown(string key) => key is FollowUpIntervals or PublicBaseUrl or ExactSearchPerMinute || YearOf(key) is >= CalendarYear.MinYear and <= CalendarYear.MaxYear;
 }
 
 /// <summary>Setting values as stored: camelCase JSON, Chinese kept readable (an auditor may read the table or the audit log).</summary>
@@ -132,6 +133,18 @@ public sealed record FollowUpIntervals(IReadOnlyList<int> Months)
             .Select(s => int.TryParse(s, out var m) ? m : 0).Where(m => m is > 0 and <= MaxMonths).Distinct().Order().Take(MaxCount).ToList();
         return months.Count == 0 ? Standard : new FollowUpIntervals(months);
     }
+}
+
+/// <summary>
+/// How many exact searches (a full ID number or phone, an ID prefix into the birth date, an ID check of an enrolment) one user
+/// may make in a sliding minute before the next is 429 search.throttled (ADR 0015).
+/// </summary>
+public sealed record ExactSearchLimit(int PerMinute)
+{
+    public const int Default = 60, Max = 10_000;
+
+    /// <summary>What is wrong with it; null when it is sound (1 to 10,000 a minute).</summary>
+    public string? Problem() => PerMinute is < 1 or > Max ? $"每分钟精确查找次数应在 1 至 {Max} 之间" : null;
 }
 
 /// <summary>The public base address printed in QR codes and public links (https://skills.example.gov.cn).</summary>

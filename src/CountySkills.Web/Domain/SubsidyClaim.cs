@@ -47,6 +47,8 @@ public enum SubsidyFund
 public sealed class SubsidyClaim : Entity, IInstitutionScoped
 {
     public string Number { get; set; } = "";
+    /// <summary>The address of the claim's public notice (/notices/{code}): random, so notices cannot be counted through (ADR 0013).</summary>
+    public string PublicCode { get; set; } = PublicCodes.NewNoticeCode();
     public long ClassId { get; set; }
     public TrainingClass? Class { get; set; }
     public long InstitutionId { get; set; }
@@ -283,7 +285,7 @@ public sealed class Objection : Entity
     public long ClaimId { get; set; }
     /// <summary>The notice line it names, when it names one.</summary>
     public long? LineId { get; set; }
-    public required string Contact { get; set; }
+    [PersonalData(PersonalKind.FreeText)] public required string Contact { get; set; }
     public required string Text { get; set; }
     public DateTime FiledUtc { get; set; }
     public ObjectionStatus Status { get; set; } = ObjectionStatus.Open;
@@ -344,7 +346,7 @@ public sealed class SubsidyBudget : Entity
 public sealed class HistoricSubsidy : IAudited
 {
     public long Id { get; set; }
-    public required string IdNumber { get; set; }
+    [PersonalData(PersonalKind.IdNumber)] public required string IdNumber { get; set; }
     public long? PersonId { get; set; }
     public required string Name { get; set; }
     public long? OccupationId { get; set; }
@@ -357,7 +359,7 @@ public sealed class HistoricSubsidy : IAudited
     public long? ImportBatchId { get; set; }
     public DateTime CreatedUtc { get; set; }
     /// <summary>ID, occupation, level and paid date: one record per payment, so importing a file twice changes nothing.</summary>
-    public required string Key { get; set; }
+    [PersonalData(PersonalKind.FreeText)] public required string Key { get; set; }
 
     public static string KeyOf(string idNumber, string occupationName, SkillLevel level, DateOnly paidOn) => $"{idNumber}|{occupationName}|{(int)level}|{paidOn:yyyyMMdd}";
 }

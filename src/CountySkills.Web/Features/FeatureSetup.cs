@@ -15,6 +15,8 @@ public static class FeatureSetup
             services.AddScoped(t);
         services.AddValidatorsFromAssembly(typeof(FeatureSetup).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<Admin.Settings.CurrentSettings>();
+        services.AddSingleton<ExactSearchThrottle>();
+        services.AddScoped<People.ExactSearch.Gate>();
         services.AddScoped<Data.Demo.DemoSeeder>();
         return services;
     }

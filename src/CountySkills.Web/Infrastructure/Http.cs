@@ -13,6 +13,7 @@ public static class Http
     public static IResult ToHttp<T>(this Result<T> r, Func<T, IResult>? ok = null) => r.Outcome switch
     {
         Outcome.Ok => ok is null ? TypedResults.Ok(r.Value) : ok(r.Value!),
+        Outcome.Throttled => new WithRetryAfter(Problem(StatusCodes.Status429TooManyRequests, r.Detail, r.Code), r.RetryAfterSeconds ?? 60),
         Outcome.Invalid when r.Errors is not null => TypedResults.ValidationProblem(r.Errors, r.Detail, title: "提交的数据有误", extensions: CodeOf(r.Code)),
         _ => Problem(r.Outcome switch
         {
@@ -22,6 +23,16 @@ public static class Http
             _ => StatusCodes.Status400BadRequest,
         }, r.Detail, r.Code),
     };
+
+    /// <summary>A result that also sets Retry-After (seconds), as a 429 must.</summary>
+    sealed class WithRetryAfter(IResult inner, int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext ctx)
+        {
+            ctx.Response.Headers.RetryAfter = Math.Max(1, seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return inner.ExecuteAsync(ctx);
+        }
+    }
 
     static Dictionary<string, object?>? CodeOf(string? code) => code is null ? null : new() { ["code"] = code };
 

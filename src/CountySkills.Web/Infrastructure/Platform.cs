@@ -85,6 +85,7 @@ public static class Platform
             };
         });
         s.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 60 * 1024 * 1024);
+        s.AddForwardedProxies(builder.Configuration);
     }
 
     /// <summary>For /api requests, the first supported language of Accept-Language (any English is en-US, any Chinese zh-CN).</summary>
@@ -100,11 +101,15 @@ public static class Platform
         return Task.FromResult<ProviderCultureResult?>(null);
     }
 
-    /// <summary>Pages and APIs anyone may open without signing in: each address gets a per-minute quota.</summary>
+    /// <summary>Pages and APIs anyone may open without signing in: each address gets a per-minute quota. The address is the connection's,
+    /// or the client's as a configured proxy forwarded it (<see cref="Deployment.UseForwardedProxies"/>), never a header from anyone else.</summary>
     static bool IsPublic(PathString path) => path.StartsWithSegments("/verify") || path.StartsWithSegments("/notices") || path.StartsWithSegments("/brands/workers") || path.StartsWithSegments("/api/public");
 
     public static void UsePlatform(this WebApplication app)
     {
+        // Outermost: the real client address for everything after, and the security headers on every response, errors included.
+        app.UseForwardedProxies();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler("/error");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/healthz"),
@@ -124,16 +129,27 @@ public static class Platform
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Api:Docs"))
         {
             app.MapOpenApi().AllowAnonymous();
-            app.MapScalarApiReference("/scalar").AllowAnonymous();
+            app.MapScalarApiReference("/scalar", o => o.DisableDefaultFonts()).AllowAnonymous();   // no fonts from Scalar's CDN (CSP)
         }
-        app.MapGet("/culture", (string c, string? r, HttpContext ctx) =>
+        app.MapGet("/culture", (string? c, string? r, HttpContext ctx) =>
         {
-            var culture = Cultures.FirstOrDefault(x => x.Name == c)?.Name ?? "zh-CN";
+            var culture = Cultures.FirstOrDefault(x => x.Name == c)?.Name;
+            if (culture is null) return Http.Problem(400, $"不支持的语言：{Shown(c)}（可选 {string.Join("、", Cultures.Select(x => x.Name))}）", "culture.unknown");
+            if (!string.IsNullOrEmpty(r) && !IsReturnPath(r)) return Http.Problem(400, "返回地址须是本站内以 / 开头的路径", "culture.return_path");
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true });
-            return Results.LocalRedirect(r is { Length: > 0 } && r.StartsWith('/') && !r.StartsWith("//") ? r : "/");
+            return Results.LocalRedirect(r is { Length: > 0 } ? r : "/");
         }).AllowAnonymous().ExcludeFromDescription();
     }
+
+    /// <summary>A path of this site to return to after the language switch: /…, not //host or /\host (which browsers take for
+    /// another site), no backslash, no control or space characters, nothing a redirect could carry elsewhere.</summary>
+    public static bool IsReturnPath(string r) =>
+        r.Length is > 0 and <= 2048 && r[0] == '/' && (r.Length == 1 || r[1] is not ('/' or '\\'))
+        && !r.Any(ch => ch == '\\' || char.IsControl(ch) || char.IsWhiteSpace(ch))
+        && Uri.TryCreate(r, UriKind.Relative, out _);
+
+    static string Shown(string? s) => s is null ? "（未指定）" : s.Length > 20 ? s[..20] + "…" : s;
 
     /// <summary>JSON bodies over 1 MB are refused with 413 before anything reads them (uploads have their own limit).</summary>
     static Task LimitJsonBodies(HttpContext ctx, RequestDelegate next)

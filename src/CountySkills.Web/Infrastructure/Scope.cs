@@ -70,6 +70,10 @@ public static class Scope
     public static bool CanSeeArea(this CurrentUser user, string areaCode) =>
         !SeesNoPlaces(user) && (user.AreaScope is not { } p || areaCode.StartsWith(p, StringComparison.Ordinal));
 
+    /// <summary>Whether the ledger holds no one for this user at all (institution and employer staff, a township officer without a
+    /// township): an exact search of theirs could only ever find nobody.</summary>
+    public static bool SeesNoLedger(this CurrentUser user) => SeesNoPlaces(user);
+
     /// <summary>Institution and employer staff reach people only through their own records; a township officer
     /// without a township scope sees nothing rather than everything.</summary>
     static bool SeesNoPlaces(CurrentUser user) =>

@@ -231,8 +231,8 @@ public abstract class AuditLogTests(AuditApp app)
         await HttpAssert.Json(await county.PostAsJsonAsync($"/api/people/{id}/reveal", new { reason = "核对身份" }));
         await Place(county, id, "2026-11-01");
         await HttpAssert.Json(await Subsidies.SubsidyKit.Check(await app.ClientFor("school01"), new { idNumber, occupationCode = Housekeeping, level = "Junior" }));
-        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/people/export?townshipCode={Town01}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync("/api/people/export?townshipCode=419921205")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync($"/api/people/export?townshipCode={Town01}&reason=核对")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await county.GetAsync("/api/people/export?townshipCode=419921205&masked=true")).StatusCode);
 
         var log = await HttpAssert.Json(await (await app.ClientFor("auditor")).GetAsync($"/api/people/{id}/access-log"));
         Assert.Equal(id, log.GetProperty("personId").GetInt64());

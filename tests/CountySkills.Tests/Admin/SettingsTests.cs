@@ -223,13 +223,15 @@ public abstract class SettingsTests(ClockedApp app)
 public sealed class SettingsTests_Sqlite(ClockedSqliteApp app) : SettingsTests(app), IClassFixture<ClockedSqliteApp>;
 public sealed class SettingsTests_Postgres(ClockedPostgresApp app) : SettingsTests(app), IClassFixture<ClockedPostgresApp>;
 
-/// <summary>Production with no public base address anywhere: the demo county loaded by the operator's command, nothing configured.</summary>
+/// <summary>A host outside Development with no public base address anywhere: the demo county loaded by the operator's command, nothing
+/// configured. (Production itself refuses to start without App:PublicBaseUrl, ADR 0013; a staging host may lack one, and must then still
+/// never print its internal host.)</summary>
 public abstract class ProductionSettingsApp : AppFactory
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseEnvironment("Production");
+        builder.UseEnvironment("Staging");
         builder.UseSetting("Database:MigrateOnStart", "true");
     }
 

@@ -105,6 +105,32 @@ public abstract class CertificateTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Completion_certificates_the_system_numbers_are_random_with_a_check_character_so_the_public_check_cannot_be_walked_through()
+    {
+        var county = await app.ClientFor("county");
+        var (classId, e, _) = await AssessedClass(county, "随机编号班", "2026-09-01", "2026-09-25", complete: false);
+        await HttpAssert.Json(await county.PutAsJsonAsync($"/api/training/classes/{classId}/results",
+            new { results = e.Select(id => new { enrolmentId = id, passed = true, score = 90 }).ToArray() }));
+        await Advance(county, classId, "complete");
+        var outcome = await HttpAssert.Json(await county.PostAsJsonAsync($"/api/training/classes/{classId}/certificates",
+            new { kind = "TrainingCompletion", issuer = "禾丰县人力资源和社会保障局", issuedOn = "2026-10-10" }));
+        var numbers = outcome.GetProperty("issued").EnumerateArray().Select(c => c.GetProperty("number").GetString()!).ToList();
+        Assert.Equal(3, numbers.Count);
+        Assert.Equal(3, numbers.Distinct().Count());
+        Assert.All(numbers, n => Assert.True(CountySkills.Web.Domain.PublicCodes.IsCompletionNumber(n), n));
+        Assert.All(numbers, n => Assert.StartsWith("PX2026", n));
+        // Issued one after the other, yet no two share the start of their random part: there is no serial to count on.
+        Assert.Equal(3, numbers.Select(n => n[6..12]).Distinct().Count());
+
+        var anonymous = app.CreateClient();
+        foreach (var n in numbers) await HttpAssert.Json(await anonymous.GetAsync($"/api/public/certificates/{n}"));
+        // One character off (the check character no longer agrees): no certificate.
+        var wrong = numbers[0][..10] + (numbers[0][10] == '0' ? '1' : '0') + numbers[0][11..];
+        Assert.False(CountySkills.Web.Domain.PublicCodes.IsCompletionNumber(wrong));
+        await HttpAssert.Problem(await anonymous.GetAsync($"/api/public/certificates/{wrong}"), HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Issuing_from_a_class_certifies_only_the_trainees_who_passed()
     {
         var county = await app.ClientFor("county");

@@ -94,8 +94,14 @@ public abstract class EmploymentTownshipWorkListTests(ClockedApp app)
         Assert.Equal("InCounty", placed.GetProperty("band").GetString());
         Assert.Equal("县内", placed.GetProperty("bandFolded").GetString());
         Assert.Equal("青石镇", placed.GetProperty("townshipName").GetString());
-        await Forbidden(await TryPlace(town, Body(other, "2026-11-20", employerName: "禾丰县某电子厂")), "他镇新上岗", otherId[^4..]);
-        await Forbidden(await TryPlace(town, Body(null, "2026-11-20", employerName: "禾丰县某电子厂", idNumber: otherId)), "他镇新上岗", otherId[^4..]);
+        // Another township's person is not in the ledger for this officer: the answer of an unknown id or ID number, word for word.
+        var byId = await HttpAssert.SameAnswer(await TryPlace(town, Body(987_654_321, "2026-11-20", employerName: "禾丰县某电子厂")),
+            await TryPlace(town, Body(other, "2026-11-20", employerName: "禾丰县某电子厂")));
+        Assert.Equal("person.not_in_ledger", byId.GetProperty("code").GetString());
+        var byIdNumber = await HttpAssert.SameAnswer(await TryPlace(town, Body(null, "2026-11-20", employerName: "禾丰县某电子厂", idNumber: Ids.New())),
+            await TryPlace(town, Body(null, "2026-11-20", employerName: "禾丰县某电子厂", idNumber: otherId)));
+        Assert.DoesNotContain("他镇新上岗", byIdNumber.ToString());
+        Assert.DoesNotContain(otherId[^4..], byIdNumber.ToString());
         Assert.Equal(0, (await HttpAssert.Json(await county.GetAsync($"/api/employment/placements?personId={other}"))).GetProperty("total").GetInt32());
 
         var viewer = await app.ClientFor("viewer");

@@ -228,7 +228,7 @@ public abstract class HostileFileTests(HostileApp app, ITestOutputHelper output)
             idNumber = Ids.New(), name, villageCode = Town01Village, employmentStatus = "Farming",
             employer = p[0], industry = p[1], occupation = p[2], trainingWish = p[3], notes = p[4],
         }), HttpStatusCode.Created);
-        var r = await county.GetAsync($"/api/people/export?villageCode={Town01Village}");
+        var r = await county.GetAsync($"/api/people/export?villageCode={Town01Village}&masked=true");
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var row = FirstSheet(await r.Content.ReadAsByteArrayAsync()).Last(x => x["姓名"]?.ToString() == name);
         Assert.Equal(p.Select(Escaped), new[] { "就业单位", "行业", "工种", "培训意愿", "备注" }.Select(h => row[h]?.ToString()));
@@ -296,7 +296,7 @@ public abstract class HostileFileTests(HostileApp app, ITestOutputHelper output)
         var batch = IdOf(await HttpAssert.Json(await county.PostAsJsonAsync("/api/subsidies/payment-batches", new { claimIds = new[] { claimId } }), HttpStatusCode.Created));
         var reason = HostileWorkbook.Payloads[0];
         await HttpAssert.Json(await county.PostAsJsonAsync($"/api/subsidies/payment-batches/{batch}/results", new { failed = new[] { new { lineId = line, reason } } }));
-        var r = await county.GetAsync($"/api/subsidies/payment-batches/{batch}/export");
+        var r = await county.GetAsync($"/api/subsidies/payment-batches/{batch}/export?reason=" + Uri.EscapeDataString("=发放补贴"));
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var row = Assert.Single(FirstSheet(await r.Content.ReadAsByteArrayAsync()));
         Assert.Equal("'" + reason, row["失败原因"]?.ToString());

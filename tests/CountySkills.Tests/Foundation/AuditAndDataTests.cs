@@ -83,6 +83,46 @@ public abstract class AuditAndDataTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Replacing_an_existing_audit_entry_by_sql_is_refused_and_so_is_truncating_the_log()
+    {
+        await using var scope = app.Scope();
+        await using var db = NewContext(scope);
+        var entry = await db.AuditEntries.AsNoTracking().OrderBy(a => a.Id).FirstAsync();
+        var before = await db.AuditEntries.CountAsync();
+        const string Columns = "\"Id\", \"AtUtc\", \"UserId\", \"UserName\", \"Action\", \"Entity\", \"EntityKey\", \"AreaCode\", \"Changes\"";
+        Task<int> Raw(string sql) => db.Database.ExecuteSqlRawAsync(sql);   // the id is a long read from the table
+        const string Forged = "\"Id\", \"AtUtc\", \"UserId\", 'forger', \"Action\", \"Entity\", \"EntityKey\", \"AreaCode\", '{}'";
+        if (db.Database.IsSqlite())
+        {
+            // REPLACE deletes the row it collides with (firing no delete trigger) and inserts its own.
+            await Assert.ThrowsAnyAsync<Exception>(() => Raw(
+                $"INSERT OR REPLACE INTO \"AuditEntries\" ({Columns}) SELECT {Forged} FROM \"AuditEntries\" WHERE \"Id\" = {entry.Id}"));
+            await Assert.ThrowsAnyAsync<Exception>(() => Raw(
+                $"REPLACE INTO \"AuditEntries\" ({Columns}) SELECT {Forged} FROM \"AuditEntries\" WHERE \"Id\" = {entry.Id}"));
+            await Assert.ThrowsAnyAsync<Exception>(() => Raw(
+                $"INSERT INTO \"AuditEntries\" ({Columns}) SELECT {Forged} FROM \"AuditEntries\" WHERE \"Id\" = {entry.Id} ON CONFLICT(\"Id\") DO UPDATE SET \"UserName\" = 'forger'"));
+        }
+        else
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => Raw(
+                $"INSERT INTO \"AuditEntries\" ({Columns}) SELECT {Forged} FROM \"AuditEntries\" WHERE \"Id\" = {entry.Id} ON CONFLICT (\"Id\") DO UPDATE SET \"UserName\" = EXCLUDED.\"UserName\""));
+            var truncate = await Assert.ThrowsAnyAsync<Npgsql.PostgresException>(() => Raw("TRUNCATE \"AuditEntries\""));
+            Assert.Contains("append-only", truncate.MessageText);
+            await Assert.ThrowsAnyAsync<Npgsql.PostgresException>(() => Raw("TRUNCATE \"AuditEntries\" RESTART IDENTITY CASCADE"));
+        }
+        await using var fresh = NewContext(scope);
+        var after = await fresh.AuditEntries.AsNoTracking().SingleAsync(a => a.Id == entry.Id);
+        Assert.Equal((entry.UserName, entry.Changes, entry.AtUtc), (after.UserName, after.Changes, after.AtUtc));
+        Assert.Equal(before, await fresh.AuditEntries.CountAsync());
+        Assert.Equal(0, await fresh.AuditEntries.CountAsync(a => a.UserName == "forger"));
+
+        // Appending goes on as before.
+        fresh.People.Add(NewPerson("41992119770707123", "审计追加"));
+        await fresh.SaveChangesAsync();
+        Assert.Equal(before + 1, await fresh.AuditEntries.CountAsync());
+    }
+
+    [Fact]
     public async Task No_api_route_changes_or_deletes_audit_entries()
     {
         var admin = await app.ClientFor("admin");

@@ -4,10 +4,12 @@ using System.Net.Http.Json;
 using CountySkills.Tests.Infrastructure;
 using CountySkills.Web.Data;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CountySkills.Tests.Foundation;
 
-/// <summary>Production: no demo accounts, no demo data; the first admin comes from the documented command.</summary>
+/// <summary>Production, configured as it must be to start: no demo accounts, no demo data; the first admin comes from the documented command.</summary>
 public sealed class ProductionApp : AppFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -21,7 +23,7 @@ public sealed class ProductionApp : AppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.UseEnvironment("Production");
+        ProductionHost.Configure(builder);
         builder.UseSetting("Database:MigrateOnStart", "true");
     }
 }
@@ -77,6 +79,39 @@ public sealed class ProductionTests(ProductionApp app) : IClassFixture<Productio
         var error = p.StandardError.ReadToEndAsync();
         await p.WaitForExitAsync();
         return (p.ExitCode, await output, await error);
+    }
+
+    [Fact]
+    public async Task Data_protection_keys_are_stored_encrypted_with_the_configured_certificate_and_open_again_with_it()
+    {
+        // A page with a form uses the key ring (a fresh database gets its first key at start).
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync("/account/login")).StatusCode);
+        await using var scope = app.Scope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        var stored = await db.DataProtectionKeys.Select(k => k.Xml!).ToListAsync();
+        Assert.NotEmpty(stored);
+        foreach (var xml in stored)
+        {
+            Assert.Contains("<encryptedSecret", xml);
+            Assert.Contains("<EncryptedData", xml);
+            Assert.DoesNotContain("<masterKey", xml);
+            Assert.DoesNotContain("unencrypted", xml);
+        }
+        // Read back from the database (not the node's cache) and decrypted with the certificate.
+        var keys = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.DataProtection.KeyManagement.IKeyManager>().GetAllKeys();
+        Assert.NotEmpty(keys);
+        Assert.All(keys, k => Assert.NotNull(k.Descriptor));
+    }
+
+    [Fact]
+    public async Task Https_answers_carry_hsts_and_an_unlisted_host_is_refused()
+    {
+        var r = await app.CreateClient(new() { BaseAddress = new Uri(ProductionHost.PublicBaseUrl) }).GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.OK, r.StatusCode);
+        Assert.Contains("max-age=", string.Join(",", r.Headers.GetValues("Strict-Transport-Security")));
+        Assert.Contains("frame-ancestors 'none'", string.Join(",", r.Headers.GetValues("Content-Security-Policy")));
+        var other = await app.CreateClient(new() { BaseAddress = new Uri("https://intranet-node-3.local") }).GetAsync("/account/login");
+        Assert.Equal(HttpStatusCode.BadRequest, other.StatusCode);
     }
 
     [Fact]

@@ -36,11 +36,12 @@ public abstract class ScopeTests(AppFactory app)
     }
 
     [Fact]
-    public async Task Another_townships_person_is_403_without_leaking_anything()
+    public async Task Another_townships_person_is_not_found_without_leaking_anything()
     {
         var (id, name) = await APersonIn(OtherTownship);
         var r = await (await app.ClientFor("town01")).GetAsync($"/api/people/{id}");
-        await HttpAssert.Problem(r, HttpStatusCode.Forbidden);
+        var body = await HttpAssert.Problem(r, HttpStatusCode.NotFound);
+        Assert.Equal("person.not_found", body.GetProperty("code").GetString());
         Assert.DoesNotContain(name, await r.Content.ReadAsStringAsync());
 
         var own = await APersonIn(OwnTownship);
@@ -79,7 +80,7 @@ public abstract class ScopeTests(AppFactory app)
             var list = await HttpAssert.Json(await (await app.ClientFor(user)).GetAsync("/api/people"));
             Assert.Equal(0, list.GetProperty("total").GetInt32());
             var (id, _) = await APersonIn(OwnTownship);
-            await HttpAssert.Problem(await (await app.ClientFor(user)).GetAsync($"/api/people/{id}"), HttpStatusCode.Forbidden);
+            await HttpAssert.Problem(await (await app.ClientFor(user)).GetAsync($"/api/people/{id}"), HttpStatusCode.NotFound);
         }
     }
 

@@ -39,6 +39,7 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{_pgDatabase}\"", conn);
             await cmd.ExecuteNonQueryAsync();
             ConnectionString = new NpgsqlConnectionStringBuilder(admin) { Database = _pgDatabase }.ConnectionString;
+            await DatabaseCreatedAsync(conn, _pgDatabase);
         }
         _ = Server; // start the host: migrate and seed now, not inside the first test
     }
@@ -53,8 +54,15 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             await conn.OpenAsync();
             await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_pgDatabase}\" WITH (FORCE)", conn);
             await cmd.ExecuteNonQueryAsync();
+            await DatabaseDroppedAsync(conn);
         }
     }
+
+    /// <summary>PostgreSQL: the fresh database exists and nothing is migrated yet (the admin connection is open on the server).</summary>
+    protected virtual Task DatabaseCreatedAsync(NpgsqlConnection admin, string database) => Task.CompletedTask;
+
+    /// <summary>PostgreSQL: the test database is gone (for what a fixture made on the server beside it, such as a role).</summary>
+    protected virtual Task DatabaseDroppedAsync(NpgsqlConnection admin) => Task.CompletedTask;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -19,6 +19,23 @@ public static class HttpAssert
         return json;
     }
 
+    /// <summary>Two refusals are the same answer: status, and the whole ProblemDetails body but its traceId (an existence oracle
+    /// would differ in any of them).</summary>
+    public static async Task<JsonElement> SameAnswer(HttpResponseMessage expected, HttpResponseMessage actual)
+    {
+        var (a, b) = (await expected.Content.ReadAsStringAsync(), await actual.Content.ReadAsStringAsync());
+        Assert.True(expected.StatusCode == actual.StatusCode, $"expected {(int)expected.StatusCode} but got {(int)actual.StatusCode}: {b}");
+        Assert.Equal(WithoutTrace(a), WithoutTrace(b));
+        return JsonDocument.Parse(b).RootElement;
+    }
+
+    static string WithoutTrace(string body)
+    {
+        var o = System.Text.Json.Nodes.JsonNode.Parse(body)!.AsObject();
+        o.Remove("traceId");
+        return o.ToJsonString();
+    }
+
     public static async Task<JsonElement> Json(HttpResponseMessage r, HttpStatusCode status = HttpStatusCode.OK)
     {
         var body = await r.Content.ReadAsStringAsync();

@@ -217,7 +217,7 @@ public abstract class PeopleImportTests(AppFactory app)
     {
         var county = await app.ClientFor("county");
         var total = (await HttpAssert.Json(await county.GetAsync("/api/people?townshipCode=419921102&pageSize=1"))).GetProperty("total").GetInt32();
-        var full = await (await county.GetAsync("/api/people/export?townshipCode=419921102")).Content.ReadAsByteArrayAsync();
+        var full = await (await county.GetAsync("/api/people/export?townshipCode=419921102&reason=核对台账")).Content.ReadAsByteArrayAsync();
         var rows = new MemoryStream(full).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         Assert.Equal(total, rows.Count);
         Assert.All(rows, x => Assert.Matches(@"^\d{17}[\dX]$", x["身份证号"].ToString()));

@@ -85,28 +85,29 @@ public abstract class SubsidyNoticeTests(ClockedApp app)
             var county = await app.ClientFor("county");
             var notice = await Step(county, id, "publish");   // today, Monday 2026-11-30, to Friday 2026-12-04
             Assert.Equal("2026-12-04", notice.GetProperty("noticeEndsOn").GetString());
+            var code = notice.GetProperty("noticeCode").GetString()!;
             long L(int i) => Line(notice, c[i]).GetProperty("id").GetInt64();
             var before = notice.GetProperty("approvedFen").GetInt64();
 
             var anonymous = app.CreateClient();
-            var pub = await HttpAssert.Json(await anonymous.GetAsync($"/api/public/notices/{id}"));
+            var pub = await HttpAssert.Json(await anonymous.GetAsync($"/api/public/notices/{code}"));
             Assert.True(pub.GetProperty("open").GetBoolean());
             Assert.Equal(3, pub.GetProperty("lines").GetArrayLength());
             var text = pub.ToString();
             Assert.All(c.Trainees, t => { Assert.DoesNotContain(t.Name, text); Assert.DoesNotContain(t.IdNumber, text); Assert.Contains(t.Masked, text); });
             var all = await HttpAssert.Json(await anonymous.GetAsync("/api/public/notices"));
-            Assert.Contains(all.EnumerateArray(), n => n.GetProperty("id").GetInt64() == id);
+            Assert.Contains(all.EnumerateArray(), n => n.GetProperty("id").GetString() == code);
 
-            async Task<long> File(long? lineId, string text) => (await HttpAssert.Json(await anonymous.PostAsJsonAsync($"/api/public/notices/{id}/objections",
+            async Task<long> File(long? lineId, string text) => (await HttpAssert.Json(await anonymous.PostAsJsonAsync($"/api/public/notices/{code}/objections",
                 new { contact = "李先生 13800000000", text, lineId }), HttpStatusCode.Created)).GetProperty("id").GetInt64();
             var upheld = await File(L(0), "此人当时在外地打工，并未参加培训");
             var dismissed = await File(L(1), "此人年龄似乎不符合要求，请核实");
-            await HttpAssert.Problem(await anonymous.PostAsJsonAsync($"/api/public/notices/{id}/objections", new { contact = "", text = "内容足够长的异议" }), HttpStatusCode.BadRequest);
-            await HttpAssert.Problem(await anonymous.PostAsJsonAsync($"/api/public/notices/{id}/objections", new { contact = "王女士", text = "" }), HttpStatusCode.BadRequest);
+            await HttpAssert.Problem(await anonymous.PostAsJsonAsync($"/api/public/notices/{code}/objections", new { contact = "", text = "内容足够长的异议" }), HttpStatusCode.BadRequest);
+            await HttpAssert.Problem(await anonymous.PostAsJsonAsync($"/api/public/notices/{code}/objections", new { contact = "王女士", text = "" }), HttpStatusCode.BadRequest);
             Assert.Equal(2, (await GetClaim(county, id)).GetProperty("openObjections").GetInt32());
 
             var later = await At(new DateOnly(2026, 12, 7));
-            await Refused(await anonymous.PostAsJsonAsync($"/api/public/notices/{id}/objections", new { contact = "迟到者", text = "公示结束后才提出的异议" }),
+            await Refused(await anonymous.PostAsJsonAsync($"/api/public/notices/{code}/objections", new { contact = "迟到者", text = "公示结束后才提出的异议" }),
                 HttpStatusCode.Conflict, "notice.closed");
             var blocked = await Refused(await MoveClaim(later, id, "approve"), HttpStatusCode.Conflict, "notice.objection_open");
             Assert.Contains("2", blocked.GetProperty("detail").GetString());
@@ -135,7 +136,7 @@ public abstract class SubsidyNoticeTests(ClockedApp app)
             Assert.Equal(["Upheld", "Dismissed"], listed.EnumerateArray().Select(o => o.GetProperty("status").GetString()).ToArray());
 
             // The public notice no longer offers the cancelled subsidy as part of its total.
-            var after = await HttpAssert.Json(await anonymous.GetAsync($"/api/public/notices/{id}"));
+            var after = await HttpAssert.Json(await anonymous.GetAsync($"/api/public/notices/{code}"));
             Assert.Equal(approved.GetProperty("approvedFen").GetInt64(), after.GetProperty("totalFen").GetInt64());
         }
         finally { app.ResetClock(); }
@@ -145,9 +146,9 @@ public abstract class SubsidyNoticeTests(ClockedApp app)
     public async Task The_public_notice_page_needs_no_sign_in_masks_names_and_takes_an_objection_by_form()
     {
         var (c, id) = await ReviewedClaim("公示页面班", 1);
-        await Step(await app.ClientFor("county"), id, "publish");
+        var code = (await Step(await app.ClientFor("county"), id, "publish")).GetProperty("noticeCode").GetString()!;
         var anonymous = app.CreateClient();
-        var page = await anonymous.GetAsync($"/notices/{id}");
+        var page = await anonymous.GetAsync($"/notices/{code}");
         var html = await page.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
@@ -156,7 +157,7 @@ public abstract class SubsidyNoticeTests(ClockedApp app)
         Assert.DoesNotContain(c[0].Name, html);
         Assert.DoesNotContain(c[0].IdNumber, html);
 
-        var form = await anonymous.PostAsync($"/notices/{id}", new FormUrlEncodedContent(new Dictionary<string, string>
+        var form = await anonymous.PostAsync($"/notices/{code}", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["contact"] = "赵先生 13900000000", ["text"] = "该学员培训期间未见到本人上课",
         }));
@@ -164,6 +165,43 @@ public abstract class SubsidyNoticeTests(ClockedApp app)
         var objections = await HttpAssert.Json(await (await app.ClientFor("county")).GetAsync($"/api/subsidies/claims/{id}/objections"));
         Assert.Contains(objections.EnumerateArray(), o => o.GetProperty("text").GetString() == "该学员培训期间未见到本人上课");
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/notices/999999999")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Notices_are_addressed_by_random_public_codes_and_the_claim_id_or_any_counted_number_finds_none()
+    {
+        var county = await app.ClientFor("county");
+        var (_, first) = await ReviewedClaim("公示编码甲班", 1);
+        var (_, second) = await ReviewedClaim("公示编码乙班", 1);
+        var a = (await Step(county, first, "publish")).GetProperty("noticeCode").GetString()!;
+        var b = (await Step(county, second, "publish")).GetProperty("noticeCode").GetString()!;
+        Assert.NotEqual(a, b);
+        foreach (var code in new[] { a, b })
+        {
+            Assert.Equal(12, code.Length);
+            Assert.All(code, ch => Assert.Contains(ch, CountySkills.Web.Domain.PublicCodes.Alphabet));
+            Assert.False(long.TryParse(code, out _), code);
+        }
+        // Not consecutive: the codes of two notices published one after the other share no run of characters a visitor could count on.
+        Assert.NotEqual(a[..8], b[..8]);
+
+        var anonymous = app.CreateClient();
+        var listed = (await HttpAssert.Json(await anonymous.GetAsync("/api/public/notices"))).EnumerateArray().Select(n => n.GetProperty("id").GetString()).ToList();
+        Assert.Contains(a, listed);
+        Assert.Contains(b, listed);
+        Assert.Equal(b, (await HttpAssert.Json(await anonymous.GetAsync($"/api/public/notices/{b.ToLowerInvariant()}"))).GetProperty("id").GetString());
+        foreach (var counted in new[] { first, second, 1L })
+        {
+            var p = await HttpAssert.Problem(await anonymous.GetAsync($"/api/public/notices/{counted}"), HttpStatusCode.NotFound);
+            Assert.Equal("notice.unknown", p.GetProperty("code").GetString());
+            Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/notices/{counted}")).StatusCode);
+            await HttpAssert.Problem(await anonymous.PostAsJsonAsync($"/api/public/notices/{counted}/objections", new { contact = "数数的人", text = "按编号逐个尝试的异议" }),
+                HttpStatusCode.NotFound);
+        }
+        // Staff keep the internal id and see the public code beside it.
+        var claim = await GetClaim(county, first);
+        Assert.Equal(first, claim.GetProperty("noticeId").GetInt64());
+        Assert.Equal(a, claim.GetProperty("noticeCode").GetString());
     }
 
     [Fact]

@@ -39,7 +39,8 @@ public abstract class SubsidyPaymentAndBudgetTests(ClockedApp app)
         Assert.DoesNotContain(c[0].IdNumber, batch.ToString());
         await Refused(await county.PostAsJsonAsync("/api/subsidies/payment-batches", new { claimIds = new[] { id } }), HttpStatusCode.Conflict, "payment.nothing_to_pay");
 
-        var export = await county.GetAsync($"/api/subsidies/payment-batches/{batchId}/export");
+        await Refused(await county.GetAsync($"/api/subsidies/payment-batches/{batchId}/export"), HttpStatusCode.BadRequest, "export.reason_required");
+        var export = await county.GetAsync($"/api/subsidies/payment-batches/{batchId}/export?reason=发放补贴");
         Assert.Equal(HttpStatusCode.OK, export.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export.Content.Headers.ContentType?.MediaType);
         using (var xlsx = new MemoryStream(await export.Content.ReadAsByteArrayAsync()))

@@ -21,7 +21,7 @@ public abstract class EnrolmentTests(AppFactory app)
         var classId = await NewClass(county, "抢报名额班", "2026-06-01", "2026-06-20", capacity: 2);
         var ids = new List<string>();
         for (var i = 0; i < 6; i++) { var id = Ids.New(1991); await AddPerson(county, id, $"抢报{i}"); ids.Add(id); }
-        var results = await Task.WhenAll(ids.Select((id, i) => TryEnrol(i % 2 == 0 ? county : school, classId, id)));
+        var results = await Task.WhenAll(ids.Select((id, i) => i % 2 == 0 ? TryEnrol(county, classId, id) : TryEnrol(school, classId, id, $"抢报{i}", Village)));
         Assert.Equal(2, results.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.All(results.Where(r => r.StatusCode != HttpStatusCode.Created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         Assert.Equal(2, await Enrolled(county, classId));

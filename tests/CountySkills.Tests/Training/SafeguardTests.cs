@@ -18,7 +18,7 @@ public abstract class SafeguardTests(AppFactory app)
         var other = (await CreateClass(county, "他校保密班", await OtherInstitutionId(app), "2026-04-01", "2026-04-30")).GetProperty("id").GetInt64();
         var (_, id) = await NewTrainee(county, other, "他校学员甲");
         var mine = (await CreateClass(school, "本校四月班", null, "2026-04-10", "2026-04-20")).GetProperty("id").GetInt64();
-        var p = await Refused(await TryEnrol(school, mine, id), HttpStatusCode.Conflict, "enrolment.overlap");
+        var p = await Refused(await TryEnrol(school, mine, id, "他校学员甲", Village), HttpStatusCode.Conflict, "enrolment.overlap");
         var detail = p.GetProperty("detail").GetString()!;
         Assert.DoesNotContain("他校保密班", detail);
         Assert.DoesNotContain("他校学员甲", detail);

@@ -102,6 +102,7 @@ static class AuditFieldNames
         ["level"] = ("等级", "Level"), ["reasons"] = ("不符合原因", "Reasons"), ["export"] = ("导出条数", "Rows exported"), ["count"] = ("条数", "Count"),
         ["filter"] = ("筛选条件", "Filter"), ["batch"] = ("拨付批次", "Payment batch"), ["outcome"] = ("结果", "Outcome"), ["source"] = ("来源", "Source"),
         ["capped"] = ("已达导出上限", "Capped"),
+        ["search"] = ("查找方式", "Searched by"), ["query"] = ("查找内容", "Query"), ["purpose"] = ("用途", "Purpose"), ["matches"] = ("找到人数", "Matches"),
         // filters recorded with exports (the ledger's, the audit log's own)
         ["Q"] = ("关键词", "Search"), ["VillageCode"] = ("村代码", "Village code"), ["Tag"] = ("人员类别", "Category"), ["AgeMin"] = ("年龄下限", "Age from"),
         ["AgeMax"] = ("年龄上限", "Age to"), ["Trained"] = ("是否参加培训", "Trained"), ["Certified"] = ("是否持证", "Certified"),

@@ -15,8 +15,14 @@ public static class AuditReader
     public sealed record Change(string Field, string FieldName, string From, string To);
 
     static readonly HashSet<string> Hidden = ["Version", "ConcurrencyStamp", "SecurityStamp", "PasswordHash", "NormalizedUserName", "NormalizedEmail"];
-    static readonly HashSet<string> IdFields = ["IdNumber", "eligibility"];
-    static readonly HashSet<string> PhoneFields = ["Phone", "PhoneNumber", "ContactPhone"];
+    /// <summary>Fields of entries written by hand (reveals, exports, sign-ins, accounts) that hold personal data; an entity's
+    /// own fields say so by their <see cref="PersonalDataAttribute"/> marking.</summary>
+    static readonly Dictionary<string, PersonalKind> ManualFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["IdNumber"] = PersonalKind.IdNumber, ["eligibility"] = PersonalKind.IdNumber, ["Phone"] = PersonalKind.Phone,
+        ["PhoneNumber"] = PersonalKind.Phone, ["ContactPhone"] = PersonalKind.Phone, ["BirthDate"] = PersonalKind.BirthDate,
+        ["Contact"] = PersonalKind.FreeText,
+    };
     /// <summary>Keys of manual entries that hold a coded value.</summary>
     static readonly Dictionary<string, Type> Hints = new() { ["level"] = typeof(SkillLevel) };
     static readonly ConditionalWeakTable<IModel, Dictionary<string, IEntityType>> Types = new();
@@ -36,18 +42,19 @@ public static class AuditReader
                 if (Hidden.Contains(p.Name)) continue;
                 var type = TypeOf(model, entity, p.Name);
                 if (type == typeof(Guid)) continue;
+                var personal = PersonalOf(model, entity, p.Name);
                 var name = AuditVocabulary.FieldName(entity, p.Name);
                 if (p.Value is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() == 2 && !IsList(p.Name))
                 {
                     if (action == AuditEntry.Insert && a[0].ValueKind == JsonValueKind.Null)
                     {
-                        if (a[1].ValueKind != JsonValueKind.Null) lines.Add(new Change(p.Name, name, "", Text(a[1], type, p.Name, clock)));
+                        if (a[1].ValueKind != JsonValueKind.Null) lines.Add(new Change(p.Name, name, "", Text(a[1], type, p.Name, clock, personal)));
                         continue;
                     }
-                    lines.Add(new Change(p.Name, name, Text(a[0], type, p.Name, clock), Text(a[1], type, p.Name, clock)));
+                    lines.Add(new Change(p.Name, name, Text(a[0], type, p.Name, clock, personal), Text(a[1], type, p.Name, clock, personal)));
                 }
                 else
-                    lines.Add(new Change(p.Name, name, "", Text(p.Value, type, p.Name, clock)));
+                    lines.Add(new Change(p.Name, name, "", Text(p.Value, type, p.Name, clock, personal)));
             }
             return lines;
         }
@@ -65,16 +72,26 @@ public static class AuditReader
 
     static bool IsList(string field) => field is "reasons";
 
+    static IEntityType? EntityOf(IModel model, string entity) =>
+        Types.GetValue(model, m => m.GetEntityTypes().GroupBy(t => t.ClrType.Name).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(entity);
+
+    /// <summary>The personal-data marking of an entity's field, else of a hand-written entry's field by its name.</summary>
+    static PersonalKind? PersonalOf(IModel model, string entity, string field) =>
+        EntityOf(model, entity)?.FindProperty(field) is { } p ? PersonalData.KindOf(p.PropertyInfo) : ManualFields.TryGetValue(field, out var k) ? k : null;
+
     static Type? TypeOf(IModel model, string entity, string field)
     {
-        var types = Types.GetValue(model, m => m.GetEntityTypes().GroupBy(t => t.ClrType.Name).ToDictionary(g => g.Key, g => g.First()));
-        var property = types.GetValueOrDefault(entity)?.FindProperty(field);
+        var property = EntityOf(model, entity)?.FindProperty(field);
         if (property is null) return Hints.GetValueOrDefault(field);
         return Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType;
     }
 
-    static string Text(JsonElement e, Type? type, string field, TimeProvider clock)
+    static string Text(JsonElement e, Type? type, string field, TimeProvider clock, PersonalKind? personal = null)
     {
+        personal ??= ManualFields.TryGetValue(field, out var named) ? named : null;
+        // Masked whatever wrote the entry: an entry from before a field was marked reads masked too.
+        if (personal is { } kind && e.ValueKind is JsonValueKind.String or JsonValueKind.Number)
+            return PersonalData.MaskText(kind, e.ValueKind == JsonValueKind.String ? e.GetString() ?? "" : e.GetRawText());
         switch (e.ValueKind)
         {
             case JsonValueKind.Null or JsonValueKind.Undefined: return AuditVocabulary.Empty;
@@ -96,18 +113,18 @@ public static class AuditReader
         if (e.ValueKind == JsonValueKind.Number)
             return field.EndsWith("Fen", StringComparison.Ordinal) && e.TryGetInt64(out var fen) ? AuditVocabulary.Yuan(fen) : e.GetRawText();
         var s = e.GetString() ?? "";
-        if (IdFields.Contains(field)) return s.Length >= 15 ? IdNumber.Mask(s) : s;
-        if (PhoneFields.Contains(field)) return s.Length == 0 ? s : Phone.Mask(s);
         if (field == "fields") // which fields a reveal showed: "IdNumber,Phone" → 身份证号、手机号
             return string.Join(AuditVocabulary.English ? ", " : "、", s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(f => AuditVocabulary.FieldName(nameof(Person), f)));
         if (field == "outcome") return AuditVocabulary.SignInOutcome(s);
+        if (field == "search") return AuditVocabulary.SearchKind(s);
+        if (field == "purpose") return AuditVocabulary.SearchPurpose(s);
         if (field.Equals("reasons", StringComparison.OrdinalIgnoreCase))
             return string.Join("、", s.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Reason));
         if ((type == typeof(DateTime) || field.EndsWith("Utc", StringComparison.Ordinal))
             && DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var utc))
             return clock.ToLocal(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-        return s;
+        return PersonalData.MaskIdNumbersIn(s); // a safety net: an ID number in a field nobody marked
     }
 
     static string Reason(string code) => AuditVocabulary.English ? code : SubsidyReason.Zh(code);

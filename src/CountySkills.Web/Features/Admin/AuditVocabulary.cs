@@ -75,6 +75,7 @@ public static class AuditVocabulary
         [AuditEntry.SignIn] = ("登录", "Signed in"),
         [AuditEntry.SignInFailed] = ("登录失败", "Sign-in failed"),
         [AuditEntry.Export] = ("导出", "Exported"),
+        [AuditEntry.Search] = ("精确查找", "Exact search"),
         ["SignOut"] = ("退出登录", "Signed out"),
         ["PasswordChanged"] = ("修改密码", "Changed password"),
         ["PasswordReset"] = ("重置密码", "Reset password"),
@@ -90,7 +91,7 @@ public static class AuditVocabulary
 
     /// <summary>The actions the auditor's filter offers.</summary>
     public static readonly string[] FilterActions =
-        [AuditEntry.Insert, AuditEntry.Update, AuditEntry.Delete, AuditEntry.Reveal, AuditEntry.Export, AuditEntry.SignIn, AuditEntry.SignInFailed];
+        [AuditEntry.Insert, AuditEntry.Update, AuditEntry.Delete, AuditEntry.Reveal, AuditEntry.Export, AuditEntry.Search, AuditEntry.SignIn, AuditEntry.SignInFailed];
 
     public static string EntityName(string entity) => Entities.TryGetValue(entity, out var w) ? Pick(w) : entity;
 
@@ -111,6 +112,31 @@ public static class AuditVocabulary
     public static string FieldName(string entity, string field) =>
         AuditFieldNames.Specific.TryGetValue($"{entity}.{field}", out var own) ? Pick(own)
         : AuditFieldNames.Common.TryGetValue(field, out var common) ? Pick(common) : field;
+
+    /// <summary>What an exact search was made by (its "search" key).</summary>
+    public static string SearchKind(string kind) => Pick(kind switch
+    {
+        "IdNumber" => ("完整身份证号", "Full ID number"),
+        "Phone" => ("手机号", "Phone"),
+        "IdPrefix" => ("身份证号段（含出生日期）", "ID prefix (into the birth date)"),
+        _ => (kind, kind),
+    });
+
+    /// <summary>What an exact search was for (its "purpose" key).</summary>
+    public static string SearchPurpose(string purpose) => Pick(purpose switch
+    {
+        "ledger" => ("台账查询", "Ledger search"),
+        "export" => ("台账导出", "Ledger export"),
+        "by-id-number" => ("按身份证号查找人员", "Lookup by ID number"),
+        "enrolment" => ("培训报名核对身份证号", "ID check at enrolment"),
+        "roster-import" => ("花名册导入核对身份证号", "ID checks of a roster import"),
+        "placement" => ("登记就业", "Placement"),
+        "business" => ("登记创业实体", "Business"),
+        "brand-member" => ("加入劳务品牌", "Brand membership"),
+        "certificate" => ("登记证书", "Certificate"),
+        "person-save" => ("登记或修改人员时身份证号已在其他乡镇", "ID number held in another township (saving a person)"),
+        _ => (purpose, purpose),
+    });
 
     /// <summary>A sign-in's recorded outcome (the verdict's name, or "unknown user").</summary>
     public static string SignInOutcome(string outcome) => Pick(outcome switch

@@ -5,7 +5,7 @@ namespace CountySkills.Web.Features.Certificates;
 
 /// <summary>
 /// Certificates from a completed class's results (POST /api/training/classes/{id}/certificates): every trainee who
-/// passed and holds none from this class gets one. 培训合格证 are numbered by the system; for the other kinds the
+/// passed and holds none from this class gets one. 培训合格证 are numbered by the system (random, <see cref="PublicCodes.NewCompletionNumber"/>); for the other kinds the
 /// numbers the assessing body printed come in `numbers` (enrolmentId → number), and trainees without one are skipped.
 /// </summary>
 public static class IssueClassCertificates
@@ -61,16 +61,22 @@ public static class IssueClassCertificates
             var book = new Registering(db, user, clock);
             var issued = new List<Certificate>();
             var skipped = new List<Skipped>();
-            var serial = await db.Certificates.CountAsync(c => c.ClassId == classId, ct);
             foreach (var t in trainees)
             {
                 if (t.Passed != true) { skipped.Add(new(t.Id, t.Name, "certificate.not_passed", t.Passed is null ? "未登记考核结果" : "考核未通过")); continue; }
                 if (t.Has) { skipped.Add(new(t.Id, t.Name, "certificate.already_issued", "已凭本班取得该类证书")); continue; }
-                var number = numbers.GetValueOrDefault(t.Id)
-                    ?? (cmd.Kind == CertificateKind.TrainingCompletion ? $"PX{cmd.IssuedOn.Year}{classId:D6}{++serial:D3}" : null);
-                if (number is null) { skipped.Add(new(t.Id, t.Name, "certificate.number", "没有提供证书编号")); continue; }
-                var o = await book.DecideAsync(new Registering.Claim(t.IdNumber, null, cmd.Kind, cls.OccupationId, null, null, level, number, cmd.Issuer,
-                    cmd.IssuedOn, classId, CertificateSource.Class), ct);
+                var given = numbers.GetValueOrDefault(t.Id);
+                if (given is null && cmd.Kind != CertificateKind.TrainingCompletion) { skipped.Add(new(t.Id, t.Name, "certificate.number", "没有提供证书编号")); continue; }
+                // A number the system draws is random (ADR 0013); the rare draw of one already used is drawn again.
+                Registering.Outcome o;
+                var draws = 0;
+                do
+                {
+                    var number = given ?? PublicCodes.NewCompletionNumber(cmd.IssuedOn.Year);
+                    o = await book.DecideAsync(new Registering.Claim(t.IdNumber, null, cmd.Kind, cls.OccupationId, null, null, level, number, cmd.Issuer,
+                        cmd.IssuedOn, classId, CertificateSource.Class), ct);
+                }
+                while (given is null && o.Refusal?.Code == "certificate.duplicate_number" && ++draws < 5);
                 if (o.Refusal is { } r) skipped.Add(new(t.Id, t.Name, r.Code, r.Message));
                 else issued.Add(o.Certificate!);
             }

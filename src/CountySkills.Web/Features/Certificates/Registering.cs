@@ -15,6 +15,8 @@ public sealed class Registering(AppDbContext db, CurrentUser user, TimeProvider 
 
     public sealed record Outcome(Certificate? Certificate, string? Field, Refusal? Refusal, bool Forbidden = false);
 
+    static readonly Refusal OwnTraineesOnly = new("scope.forbidden", "只能为本机构已结业且考核合格的学员登记证书");
+
     List<Occupation>? _occupations;
     readonly HashSet<string> _numbers = [];
 
@@ -22,25 +24,26 @@ public sealed class Registering(AppDbContext db, CurrentUser user, TimeProvider 
     {
         _occupations ??= await db.Occupations.AsNoTracking().ToListAsync(ct);
         var number = Certificate.NormaliseNumber(c.Number);
-        var person = await db.People.SingleOrDefaultAsync(p => p.IdNumber == c.IdNumber, ct);
-        if (person is null) return new(null, "idNumber", new Refusal("person.not_in_ledger", $"身份证号 {IdNumber.Mask(c.IdNumber)} 不在劳动力台账中，请先登记入台账"));
         if (!user.CanWrite) return new(null, null, new Refusal("scope.forbidden", "您的角色不能登记证书"), true);
-        // Scope first: nothing about the person (not even whether a name matches) reaches a caller outside their reach.
+        var person = await db.People.SingleOrDefaultAsync(p => p.IdNumber == c.IdNumber, ct);
+        // Scope first: nothing about the person (not even whether a name matches, or whether the ID is in the ledger at all) reaches a
+        // caller outside their reach: for an institution an unknown ID and someone not its trainee are one answer (ADR 0015).
         long? institutionId = null, enrolmentId = null;
         if (user.IsInRole(Roles.InstitutionStaff))
         {
+            if (person is null) return new(null, "idNumber", OwnTraineesOnly, true);
             // An institution registers certificates only for its own trainees who passed a completed class.
             var own = user.InstitutionId ?? -1;
             var passed = db.Enrolments.Where(e => e.PersonId == person.Id && e.Status == EnrolmentStatus.Active && e.Passed == true
                 && e.Class!.InstitutionId == own && (e.Class.Status == ClassStatus.Completed || e.Class.Status == ClassStatus.Closed));
             if (c.ClassId is { } cid) passed = passed.Where(e => e.ClassId == cid);
             enrolmentId = await passed.OrderByDescending(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(ct);
-            if (enrolmentId is null)
-                return new(null, "idNumber", new Refusal("scope.forbidden", "只能为本机构已结业且考核合格的学员登记证书"), true);
+            if (enrolmentId is null) return new(null, "idNumber", OwnTraineesOnly, true);
             institutionId = own;
             if (c.ClassId is null) enrolmentId = null;
         }
         else if (!user.IsCounty()) return new(null, "idNumber", new Refusal("scope.forbidden", "证书由县人社局或培训机构登记"), true);
+        else if (person is null) return new(null, "idNumber", new Refusal("person.not_in_ledger", $"身份证号 {IdNumber.Mask(c.IdNumber)} 不在劳动力台账中，请先登记入台账"));
         if (person.IsMerged) return new(null, "idNumber", new Refusal("person.merged", "该身份证号的记录已合并到其他人员，请用保留记录的身份证号登记"));
         if (c.Name is { Length: > 0 } name && name.Replace(" ", "") != person.Name.Replace(" ", ""))
             return new(null, "name", new Refusal("person.name_mismatch", $"身份证号 {IdNumber.Mask(c.IdNumber)} 在台账中登记的姓名与“{name}”不一致"));

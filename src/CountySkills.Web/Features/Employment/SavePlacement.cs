@@ -1,3 +1,4 @@
+using CountySkills.Web.Features.People;
 using CountySkills.Web.Features.Admin.Settings;
 using FluentValidation;
 
@@ -48,7 +49,7 @@ public static class SavePlacement
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, CurrentSettings settings)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, CurrentSettings settings, People.ExactSearch.Gate search)
     {
         public async Task<Result<PlacementView>> Handle(long? id, Input input, CancellationToken ct)
         {
@@ -66,9 +67,14 @@ public static class SavePlacement
             else
             {
                 var idNumber = input.IdNumber is { } text && IdNumber.TryParse(text, today, out var parsed, out _) ? parsed.Value : null;
+                var byIdNumber = input.PersonId is null && search.Watches;
+                if (byIdNumber && await search.AdmitAsync(db, ct) is { } throttled) return throttled;
                 var person = await db.People.AsNoTracking().SingleOrDefaultAsync(x => input.PersonId != null ? x.Id == input.PersonId : x.IdNumber == idNumber, ct);
-                if (person is null) return Result.Invalid(input.PersonId is null ? "idNumber" : "personId", "台账中没有此人，请先登记到劳动力台账") with { Code = "person.not_in_ledger" };
-                if (person.MergedIntoId is { } survivor) return Result.Invalid("idNumber", $"该记录已合并到另一条记录（{survivor}），请使用保留的记录") with { Code = "person.merged" };
+                // Someone outside the caller's scope is not in the ledger for them (ADR 0015): the same answer as an unknown ID or id.
+                var found = user.Finds(person);
+                if (byIdNumber) await search.AuditNowAsync(db, idNumber!, found ? person!.Id : null, person?.AreaCode, People.ExactSearch.Purpose.Placement, ct);
+                if (!found) return Result.Invalid(input.PersonId is null ? "idNumber" : "personId", "台账中没有此人，请先登记到劳动力台账") with { Code = "person.not_in_ledger" };
+                if (person!.MergedIntoId is { } survivor) return Result.Invalid("idNumber", $"该记录已合并到另一条记录（{survivor}），请使用保留的记录") with { Code = "person.merged" };
                 if (!user.CanWriteArea(person.AreaCode)) return Result.Forbidden("只能为本乡镇的人员登记就业");
                 if (await db.Placements.Where(x => x.PersonId == person.Id && x.EndedOn == null).Select(x => new { x.EmployerName, x.StartDate }).FirstOrDefaultAsync(ct) is { } current)
                     return Result.Refused(new("placement.active_exists", $"此人 {current.StartDate:yyyy-MM-dd} 起在“{current.EmployerName}”就业，尚未结束；请先登记离职再登记新的就业"));

@@ -1,3 +1,4 @@
+using CountySkills.Web.Features.People;
 using FluentValidation;
 
 namespace CountySkills.Web.Features.Entrepreneurship;
@@ -44,7 +45,7 @@ public static class Businesses
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, People.ExactSearch.Gate search)
     {
         public async Task<List<View>> List(long? id, long? incubatorId, long? brandId, CancellationToken ct)
         {
@@ -69,10 +70,15 @@ public static class Businesses
             if (id is null)
             {
                 var idNumber = input.FounderIdNumber is { } t && IdNumber.TryParse(t, clock.Today(), out var parsed, out _) ? parsed.Value : null;
+                var byIdNumber = input.FounderId is null && idNumber is not null && search.Watches;
+                if (byIdNumber && await search.AdmitAsync(db, ct) is { } throttled) return throttled;
                 var founder = await db.People.AsNoTracking().Where(p => input.FounderId != null ? p.Id == input.FounderId : p.IdNumber == idNumber)
                     .Select(p => new { p.Id, p.AreaCode, p.MergedIntoId }).SingleOrDefaultAsync(ct);
-                if (founder is null) return Result.Invalid("founderIdNumber", "台账中没有此人，请先登记到劳动力台账") with { Code = "person.not_in_ledger" };
-                if (founder.MergedIntoId is not null) return Result.Invalid("founderIdNumber", "该记录已合并到另一条记录，请使用保留的记录") with { Code = "person.merged" };
+                // A founder outside the caller's scope is not in the ledger for them (ADR 0015): the same answer as an unknown one.
+                var found = user.FindsIn(founder?.AreaCode);
+                if (byIdNumber) await search.AuditNowAsync(db, idNumber!, found ? founder!.Id : null, founder?.AreaCode, People.ExactSearch.Purpose.Business, ct);
+                if (!found) return Result.Invalid("founderIdNumber", "台账中没有此人，请先登记到劳动力台账") with { Code = "person.not_in_ledger" };
+                if (founder!.MergedIntoId is not null) return Result.Invalid("founderIdNumber", "该记录已合并到另一条记录，请使用保留的记录") with { Code = "person.merged" };
                 if (!user.CanWriteArea(founder.AreaCode)) return Result.Forbidden("只能登记本乡镇人员创办的企业");
                 db.Businesses.Add(b = new Business { Name = "", FounderId = founder.Id, AreaCode = founder.AreaCode });
             }

@@ -3,25 +3,37 @@ using CountySkills.Web.Infrastructure.Excel;
 
 namespace CountySkills.Web.Features.People;
 
-/// <summary>The ledger as xlsx for what the filters select; masked unless the caller may reveal. Every export is audited
-/// (a reveal when it carries full ID numbers), with the area it covers.</summary>
+/// <summary>
+/// The ledger as xlsx for what the filters select. Masked unless the caller may reveal and asks for it with a stated
+/// reason; an unmasked file without a reason is refused (400 <c>export.reason_required</c>). Every export is audited with
+/// its filter, the number of people and the reason (a reveal when it carries full ID numbers), with the area it covers,
+/// and the file carries who exported it, when and why (first row and document properties).
+/// </summary>
 public static class ExportPeople
 {
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed record Options(bool Masked, string? Reason);
+
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, ExactSearch.Gate search)
     {
-        public async Task<Result<string>> Handle(PeopleFilter filter, CancellationToken ct)
+        public async Task<Result<string>> Handle(PeopleFilter filter, Options options, CancellationToken ct)
         {
+            var reveal = user.MayRevealPersonalData && !options.Masked;
+            var reason = options.Reason?.Trim();
+            if (reveal && string.IsNullOrEmpty(reason)) return ReasonRequired();
+            if (reason is { Length: > 200 }) return Result.Invalid("reason", "导出用途不超过 200 个字");
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var filtered = await filter.ApplyAsync(db, user, clock.Today(), ct);
+            var filtered = await filter.ApplyAsync(db, user, clock.Today(), search, ct);
             if (!filtered.IsOk) return filtered.AsFailure();
             var names = await db.Regions.AsNoTracking().Where(r => r.Level != AreaLevel.County).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
-            var reveal = user.MayRevealPersonalData;
             var path = Path.GetTempFileName();
             var count = 0;
-            var rows = filtered.Value!.OrderBy(p => p.AreaCode).ThenBy(p => p.Id).AsEnumerable().Select(p => LedgerWorkbook.Row(p, names, ++count, reveal));
+            var rows = filtered.Value!.OrderBy(p => p.AreaCode).ThenBy(p => p.Id).AsEnumerable()
+                .Select(p => (IReadOnlyList<object?>)LedgerWorkbook.Row(p, names, ++count, reveal).Values.ToList());
+            var stamp = ExportStamp.Of(user, clock, reason, reveal);
             try
             {
-                await using (var fs = File.Create(path)) await SheetWriter.WriteAsync(fs, rows, "劳动力台账", ct);
+                await using (var fs = File.Create(path))
+                    await StampedWorkbook.WriteAsync(fs, "劳动力台账", reveal ? "劳动力台账（含完整个人信息）" : "劳动力台账（脱敏）", stamp, LedgerWorkbook.ExportHeaders, rows, ct);
             }
             catch
             {
@@ -31,19 +43,25 @@ public static class ExportPeople
             // The area the file covers (the village or township asked for, else the caller's scope) lets a person's access
             // log find the exports that may have listed them with one index seek.
             var area = filter.VillageCode is { Length: > 0 } v ? v : filter.TownshipCode is { Length: > 0 } t ? t : user.AreaCoversAll ? null : user.AreaScope;
-            db.AuditEntries.Add(RevealAudit.Of(user, clock, "export", new { export = count, filter }, area is { Length: <= 12 } ? area : null,
+            db.AuditEntries.Add(RevealAudit.Of(user, clock, "export", new { export = count, filter = filter.Masked(), reason = reason ?? "" }, area is { Length: <= 12 } ? area : null,
                 reveal ? AuditEntry.Reveal : AuditEntry.Export));
-            await db.SaveChangesAsync(ct);
+            if (filter.Exact is { } kind) await search.AuditAsync(db, kind, filter.Q!, filtered.Value!, count, ExactSearch.Purpose.Export, ct);
+            else await db.SaveChangesAsync(ct);
             return path;
         }
     }
 
-    public static void Map(RouteGroupBuilder api) => api.MapGet("/people/export", async ([AsParameters] PeopleFilter filter, Handler h, CancellationToken ct) =>
+    /// <summary>The refusal of an unmasked file asked for without saying why.</summary>
+    public static Failure ReasonRequired() => new(Outcome.Invalid, "导出含完整身份证号的文件须写明用途（如：发放补贴、核对台账）",
+        new Dictionary<string, string[]> { ["reason"] = ["导出含完整身份证号的文件须写明用途（如：发放补贴、核对台账）"] }, "export.reason_required");
+
+    public static void Map(RouteGroupBuilder api) => api.MapGet("/people/export", async ([AsParameters] PeopleFilter filter, bool? masked, string? reason, Handler h, CancellationToken ct) =>
         {
-            var r = await h.Handle(filter, ct);
+            var r = await h.Handle(filter, new Options(masked == true, reason), ct);
             if (!r.IsOk) return r.ToHttp();
             var stream = new FileStream(r.Value!, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.DeleteOnClose);
             return Results.File(stream, ImportPeople.Xlsx, $"劳动力台账-{DateTime.UtcNow:yyyyMMdd}.xlsx");
         })
-        .WithName(nameof(ExportPeople)).RequirePermission(Perm.PeopleExport).WithSummary("xlsx of the people the filters select (same filters as the list)");
+        .WithName(nameof(ExportPeople)).RequirePermission(Perm.PeopleExport)
+        .WithSummary("xlsx of the people the filters select (same filters as the list); full ID numbers only with a reason (reason=…), masked with masked=true");
 }

@@ -23,7 +23,7 @@ public static class ListDuplicates
             foreach (var k in byName)
             {
                 var members = await PersonView.Project(people.Where(p => p.AreaCode == k.AreaCode && p.Name == k.Name && p.BirthDate == k.BirthDate).OrderBy(p => p.Id), db).ToListAsync(ct);
-                groups.Add(new Group(SameNameBirthVillage, $"{k.Name} {k.BirthDate:yyyy-MM-dd}", members.Select(m => m.Masked(today)).ToList()));
+                groups.Add(new Group(SameNameBirthVillage, $"{k.Name} {PersonalData.BirthYear(k.BirthDate)}", members.Select(m => m.Masked(today)).ToList()));
             }
             foreach (var phone in byPhone)
             {

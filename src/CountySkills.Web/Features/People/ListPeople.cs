@@ -1,6 +1,8 @@
 namespace CountySkills.Web.Features.People;
 
-/// <summary>The ledger list: server-side paging, sort and filters, always within the caller's scope, personal data masked.</summary>
+/// <summary>The ledger list: server-side paging, sort and filters, always within the caller's scope, personal data masked. A search
+/// by full ID number, phone or ID prefix into the birth date is an exact search (<see cref="ExactSearch"/>): permitted roles only,
+/// counted per minute, audited.</summary>
 public static class ListPeople
 {
     public sealed record Query
@@ -27,18 +29,19 @@ public static class ListPeople
 
     public sealed record Page(IReadOnlyList<PersonView> Items, int Total);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, ExactSearch.Gate search)
     {
         public async Task<Result<Page>> Handle(Query q, CancellationToken ct)
         {
             var today = clock.Today();
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var filtered = await q.Filter.ApplyAsync(db, user, today, ct);
+            var filtered = await q.Filter.ApplyAsync(db, user, today, search, ct);
             if (!filtered.IsOk) return filtered.AsFailure();
             var people = filtered.Value!;
             var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
             var page = Math.Clamp(q.Page ?? 1, 1, 1_000_000);
             var total = await people.CountAsync(ct);
+            if (q.Filter.Exact is { } kind) await search.AuditAsync(db, kind, q.Q!, people, total, ExactSearch.Purpose.Ledger, ct);
             var sorted = (q.Sort?.ToLowerInvariant(), q.Desc == true) switch
             {
                 ("name", false) => people.OrderBy(p => p.Name).ThenBy(p => p.Id),
@@ -57,5 +60,5 @@ public static class ListPeople
 
     public static void Map(RouteGroupBuilder api) => api.MapGet("/people",
             async ([AsParameters] Query q, Handler h, CancellationToken ct) => (await h.Handle(q, ct)).ToHttp())
-        .WithName(nameof(ListPeople)).WithSummary("The labour-force ledger, paged, sorted and filtered within the caller's scope");
+        .WithName(nameof(ListPeople)).ProducesProblem(StatusCodes.Status429TooManyRequests).WithSummary("The labour-force ledger, paged, sorted and filtered within the caller's scope");
 }

@@ -20,8 +20,9 @@ public static class MergePeople
             var both = await db.People.Where(p => p.Id == survivorId || p.Id == cmd.MergedId).ToListAsync(ct);
             var survivor = both.SingleOrDefault(p => p.Id == survivorId);
             var merged = both.SingleOrDefault(p => p.Id == cmd.MergedId);
-            if (survivor is null || merged is null) return Result.NotFound("要合并的人员不存在");
-            if (!user.CanWriteArea(survivor.AreaCode) || !user.CanWriteArea(merged.AreaCode)) return Result.Forbidden("只能合并您权限范围内的人员");
+            // Unknown and outside the caller's scope are one answer (PersonScope).
+            if (!user.Finds(survivor) || !user.Finds(merged)) return PersonScope.NotFound();
+            if (!user.CanWriteArea(survivor!.AreaCode) || !user.CanWriteArea(merged!.AreaCode)) return Result.Forbidden("只能合并您权限范围内的人员");
             if (cmd.SurvivorVersion is { } sv) db.Entry(survivor).Property(p => p.Version).OriginalValue = sv;
             if (cmd.MergedVersion is { } mv) db.Entry(merged).Property(p => p.Version).OriginalValue = mv;
             if (merged.MergeInto(survivor, clock.GetUtcNow().UtcDateTime) is { } refusal) return Result.Invalid("mergedId", refusal);

@@ -4,12 +4,22 @@ namespace CountySkills.Web.Features.People;
 public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null, string? VillageCode = null, string? Tag = null,
     string? Status = null, int? AgeMin = null, int? AgeMax = null, bool? Trained = null, bool? Certified = null)
 {
-    /// <summary>Applies scope and filters; merged records never appear (searching one's ID finds its survivor).</summary>
-    public async Task<Result<IQueryable<Person>>> ApplyAsync(AppDbContext db, CurrentUser user, DateOnly today, CancellationToken ct)
+    /// <summary>The exact search <see cref="Q"/> makes (a full ID number, a phone, an ID prefix into the birth date), if any.</summary>
+    public ExactSearch.Kind? Exact => ExactSearch.KindOf(Q);
+
+    /// <summary>The filter as the audit log keeps it: an exact query masked as its kind is, any other run of digits in it too.</summary>
+    public PeopleFilter Masked() => this with { Q = Exact is not null ? ExactSearch.Masked(Q) : Q is { } q ? PersonalData.MaskFreeText(q) : null };
+
+    /// <summary>Applies scope and filters; merged records never appear (searching one's ID finds its survivor). An exact query needs
+    /// <see cref="Perm.PeopleSearchExact"/> (else 403 search.exact_forbidden) and counts against the caller's limit (429 search.throttled);
+    /// the caller audits it with the number of matches. Only people inside the caller's scope ever match.</summary>
+    public async Task<Result<IQueryable<Person>>> ApplyAsync(AppDbContext db, CurrentUser user, DateOnly today, ExactSearch.Gate search, CancellationToken ct)
     {
+        // Naming a place outside the scope stays 403: it names a place, not a person.
         if (TownshipCode is { Length: > 0 } t && !user.CanSeeArea(t)) return Result.Forbidden("您的权限范围不包括该乡镇");
         if (VillageCode is { Length: > 0 } v && !user.CanSeeArea(v)) return Result.Forbidden("您的权限范围不包括该村");
         if (AgeMin is < 0 or > 150 || AgeMax is < 0 or > 150 || AgeMin > AgeMax) return Result.Invalid("ageMin", "年龄范围应在 0 到 150 之间，且下限不大于上限");
+        if (Exact is not null && await search.AdmitAsync(db, ct, needsPermission: true) is { } refused) return refused;
         var people = db.People.AsNoTracking().VisibleTo(user).Where(p => p.MergedIntoId == null);
         if (!string.IsNullOrWhiteSpace(TownshipCode)) people = people.Where(p => p.TownshipCode == TownshipCode);
         if (!string.IsNullOrWhiteSpace(VillageCode)) people = people.Where(p => p.AreaCode == VillageCode);

@@ -5,7 +5,7 @@ namespace CountySkills.Web.Features.People;
 
 /// <summary>
 /// GET /api/people/{id}/access-log → {personId, items: [{atUtc, userName, userDisplayName, action, actionName, what}]}: who
-/// revealed, checked, exported or changed this person's data and when, newest first (a PIPL-style "who saw my data"). Reads
+/// revealed, searched for (exactly, by ID number or phone), checked, exported or changed this person's data and when, newest first (a PIPL-style "who saw my data"). Reads
 /// the audit log by (entity, key) for the person and the records that belong to them (<see cref="PersonRecords"/>), and
 /// the ledger exports whose area covers them. Only field names and masked words are shown, never values.
 /// </summary>
@@ -22,7 +22,7 @@ public static class PersonAccessLog
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var person = await db.People.AsNoTracking().VisibleTo(user).Where(p => p.Id == id).Select(p => new { p.Id, p.AreaCode }).SingleOrDefaultAsync(ct);
-            if (person is null) return Result.NotFound("台账中没有该人员");
+            if (person is null) return PersonScope.NotFound();
             var records = await PersonRecords.OfAsync(db, id, ct);
 
             IQueryable<AuditEntry>? q = null;
@@ -52,6 +52,9 @@ public static class PersonAccessLog
                 return (en ? "Exported the ledger (covering the person's area)" : "导出台账（所在范围）") + (r.Action == AuditEntry.Reveal ? (en ? ", with full ID numbers" : "，含完整身份证号") : "");
             if (r.Entity == nameof(Person) && r.EntityKey.StartsWith("payment-batch:", StringComparison.Ordinal))
                 return en ? $"Exported bank payment file {r.EntityKey[14..]} (with full ID numbers)" : $"导出拨付银行文件（批次 {r.EntityKey[14..]}，含完整身份证号）";
+            if (r.Entity == nameof(Person) && r.Action == AuditEntry.Search)
+                return (en ? "Exact search: " : "精确查找：") + string.Join(en ? "; " : "；",
+                    changes.Where(c => c.Field is "search" or "query" or "purpose").Select(AuditReader.Line));
             if (r.Entity == nameof(Person) && r.Action == AuditEntry.Reveal)
             {
                 if (changes.Any(c => c.Field == "eligibility"))

@@ -10,13 +10,14 @@ public static class PersonTimeline
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
     {
-        public async Task<IReadOnlyList<Event>> Handle(long id, CancellationToken ct)
+        /// <summary>The events, newest first; "not found" for an unknown id and for a person outside the caller's scope alike.</summary>
+        public async Task<Result<IReadOnlyList<Event>>> Handle(long id, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             // Two index seeks (UNION ALL): "Id = x OR MergedIntoId = x" makes SQLite scan the whole ledger.
             var people = await db.People.AsNoTracking().Where(p => p.Id == id).Concat(db.People.AsNoTracking().Where(p => p.MergedIntoId == id)).ToListAsync(ct);
             var person = people.SingleOrDefault(p => p.Id == id);
-            if (person is null || !user.CanSeeArea(person.AreaCode)) return [];
+            if (!user.Finds(person)) return PersonScope.NotFound();
             var keys = people.Select(p => p.Id.ToString()).ToList();
             var audit = await db.AuditEntries.AsNoTracking()
                 .Where(a => a.Entity == nameof(Person) && keys.Contains(a.EntityKey) && a.Action != AuditEntry.Reveal)
@@ -41,7 +42,7 @@ public static class PersonTimeline
                 var fields = Admin.AuditChanges.Parse(a.Changes).Select(c => c.Field).Where(f => f != nameof(Entity.Version)).ToList();
                 if (fields.Count > 0) events.Add(new Event(clock.ToLocal(a.AtUtc), $"{a.UserName} 修改了信息", string.Join("、", fields), MudBlazor.Color.Default));
             }
-            return events.OrderByDescending(e => e.When).ToList();
+            return Result<IReadOnlyList<Event>>.Of(events.OrderByDescending(e => e.When).ToList());
         }
 
         /// <summary>Classes (with attendance rate and result) and certificates.</summary>
@@ -146,6 +147,6 @@ public static class PersonTimeline
     }
 
     public static void Map(RouteGroupBuilder api) => api.MapGet("/people/{id:long}/timeline",
-            async (long id, Handler h, CancellationToken ct) => TypedResults.Ok(await h.Handle(id, ct)))
+            async (long id, Handler h, CancellationToken ct) => (await h.Handle(id, ct)).ToHttp())
         .WithName(nameof(PersonTimeline)).WithSummary("A person's journey: ledger, classes with attendance and results, certificates");
 }

@@ -24,6 +24,8 @@ public static class CheckEligibility
         public DateOnly? OnDate { get; set; }
     }
 
+    /// <summary>The verdict. <see cref="Name"/> (masked) and <see cref="InLedger"/> are told to county staff only: a school checks any
+    /// county resident and is not told whether, or whom, the ledger holds for the ID (for it InLedger is always false).</summary>
     public sealed record Answer(bool Eligible, long AmountFen, long AssessmentFen, IReadOnlyList<string> Reasons, IReadOnlyList<string> Explanations,
         string? Name, bool InLedger, string OccupationName, string LevelName, string CertificateKindName, long RulesId, int SubsidiesSoFar);
 
@@ -40,7 +42,7 @@ public static class CheckEligibility
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, People.ExactSearch.Gate search)
     {
         public async Task<Result<Answer>> Handle(Query q, CancellationToken ct)
         {
@@ -61,6 +63,8 @@ public static class CheckEligibility
             if (institutionId is { } iid && (institution = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(i => i.Id == iid, ct)) is null)
                 return Result.Invalid("institutionId", "没有找到该培训机构");
 
+            // A check by full ID number is an exact search: counted against the caller's limit (it is audited below).
+            if (await search.AdmitAsync(db, ct) is { } throttled) return throttled;
             var person = await db.People.AsNoTracking().Where(p => p.IdNumber == id.Value).Select(p => new { p.Id, p.Name, p.MergedIntoId }).SingleOrDefaultAsync(ct);
             var personId = person?.MergedIntoId ?? person?.Id;
             var name = personId is { } pid ? await db.People.Where(p => p.Id == pid).Select(p => p.Name).SingleAsync(ct) : null;
@@ -75,7 +79,9 @@ public static class CheckEligibility
             db.AuditEntries.Add(People.RevealAudit.Of(user, clock, personId?.ToString() ?? IdNumber.Mask(id.Value),
                 new { eligibility = IdNumber.Mask(id.Value), occupation = occupation.Code, level = level.ToString(), v.Eligible, reasons = v.Reasons }));
             await db.SaveChangesAsync(ct);
-            return new Answer(v.Eligible, v.AmountFen, v.AssessmentFen, v.Reasons, v.Explanations, name is null ? null : Person.MaskName(name), name is not null,
+            // A school takes any county resident and is not told whether, or whom, the ledger holds for the ID (ADR 0015).
+            var tell = name is not null && !search.Watches;
+            return new Answer(v.Eligible, v.AmountFen, v.AssessmentFen, v.Reasons, v.Explanations, tell ? Person.MaskName(name!) : null, tell,
                 occupation.Name, level == SkillLevel.None ? "—" : Zh.Of(level), Zh.Of(kind), rules.Id, history.Count);
         }
     }

@@ -5,7 +5,7 @@ namespace CountySkills.Web.Features.Subsidies;
 public sealed record ClaimView(
     long Id, string Number, long ClassId, string ClassName, DateOnly ClassStart, DateOnly ClassEnd, long InstitutionId, string InstitutionName,
     string OccupationName, SubsidyFund Fund, string FundName, SubsidyPayee Payee, string PayeeName, ClaimStatus Status, string StatusName,
-    DateOnly ClaimedOn, long RulesId, DateOnly? NoticeStartsOn, DateOnly? NoticeEndsOn, long? NoticeId, int OpenObjections, Guid Version,
+    DateOnly ClaimedOn, long RulesId, DateOnly? NoticeStartsOn, DateOnly? NoticeEndsOn, long? NoticeId, string? NoticeCode, int OpenObjections, Guid Version,
     int LineCount, int EligibleCount, long EligibleFen, long ApprovedFen, long PaidFen,
     IReadOnlyList<ClaimView.Line> Lines, IReadOnlyList<FraudSignal> Signals, ClaimView.BudgetCheck? Budget, bool BudgetExceeded,
     IReadOnlyList<ClaimView.Step> Transitions, IReadOnlyList<ClaimAction> Actions)
@@ -52,7 +52,7 @@ public sealed record ClaimView(
         }).ToList();
         return new ClaimView(c.Id, c.Number, c.ClassId, cls.Name, cls.StartDate, cls.EndDate, c.InstitutionId, c.Institution!.Name, cls.Occupation!.Name,
             c.Fund, Zh.Of(c.Fund), c.Payee, Zh.Of(c.Payee), c.Status, Zh.Of(c.Status), c.ClaimedOn, c.RulesId, c.NoticeStartsOn, c.NoticeEndsOn,
-            c.NoticeStartsOn is null ? null : c.Id, open, c.Version,
+            c.NoticeStartsOn is null ? null : c.Id, c.NoticeStartsOn is null ? null : c.PublicCode, open, c.Version,
             lines.Count, lines.Count(l => l.Eligible), lines.Where(l => l.Eligible && l.Decision != LineDecision.Rejected).Sum(l => l.AmountFen + l.AssessmentFen),
             c.Lines.Where(l => l.Decision == LineDecision.Approved).Sum(l => l.TotalFen), c.Lines.Where(l => l.Payment == PaymentState.Paid).Sum(l => l.TotalFen),
             lines, signals, budget, budget?.Exceeded == true,

@@ -1,5 +1,7 @@
+using CountySkills.Web.Infrastructure.Excel;
 using CountySkills.Web.Features.People;
 using FluentValidation;
+using MiniExcelLibs;
 
 namespace CountySkills.Web.Features.Subsidies;
 
@@ -158,28 +160,33 @@ public static class PaymentBatches
             PaymentState Status, string? FailureReason, DateOnly? PaidOn, long TrainingFen, long AssessmentFen, string? CertificateNumber, CertificateKind Kind,
             SkillLevel Level, string Occupation, string? Issuer);
 
-        /// <summary>The bank's workbook: full ID numbers (payment needs them), so writing it is audited like a reveal.</summary>
-        public async Task<Result<(byte[] Bytes, string Name)>> ExportAsync(long id, CancellationToken ct)
+        /// <summary>The bank's workbook: full ID numbers (payment needs them), so it needs a stated reason, is audited like a
+        /// reveal (with the number of people), and names who exported it, when and why (first row and document properties).</summary>
+        public async Task<Result<(byte[] Bytes, string Name)>> ExportAsync(long id, string? reason, CancellationToken ct)
         {
+            reason = reason?.Trim();
+            if (string.IsNullOrEmpty(reason)) return People.ExportPeople.ReasonRequired();
+            if (reason.Length > 200) return Result.Invalid("reason", "导出用途不超过 200 个字");
             await using var db = await dbs.CreateDbContextAsync(ct);
             var b = await db.PaymentBatches.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (b is null) return Result.NotFound("没有找到该拨付批次");
             var rows = await Rows(db, id).ToListAsync(ct);
             var n = 0;
-            var sheet = rows.Select(r => new Dictionary<string, object?>
-            {
-                ["序号"] = ++n, ["申请编号"] = r.Number, ["姓名"] = r.Name, ["身份证号码"] = r.IdNumber, ["职业（工种）"] = r.Occupation,
-                ["证书类别"] = Zh.Of(r.Kind), ["等级"] = r.Level == SkillLevel.None ? "" : Zh.Of(r.Level), ["证书编号"] = r.CertificateNumber,
-                ["培训补贴（元）"] = r.TrainingFen / 100m, ["培训补贴收款方"] = r.Payee == SubsidyPayee.Person ? r.Name + "（社保卡）" : r.Institution,
-                ["鉴定评价补贴（元）"] = r.AssessmentFen / 100m, ["评价机构"] = r.Issuer, ["合计（元）"] = r.AmountFen / 100m,
-                ["拨付状态"] = Zh.Of(r.Status), ["失败原因"] = r.FailureReason,
-            }).ToList();
+            var sheet = rows.Select(r => (IReadOnlyList<object?>)
+            [
+                ++n, r.Number, r.Name, r.IdNumber, r.Occupation, Zh.Of(r.Kind), r.Level == SkillLevel.None ? "" : Zh.Of(r.Level), r.CertificateNumber,
+                r.TrainingFen / 100m, r.Payee == SubsidyPayee.Person ? r.Name + "（社保卡）" : r.Institution,
+                r.AssessmentFen / 100m, r.Issuer, r.AmountFen / 100m, Zh.Of(r.Status), r.FailureReason,
+            ]);
             var ms = new MemoryStream();
-            await Infrastructure.Excel.SheetWriter.WriteAsync(ms, sheet, "拨付明细", ct);
-            db.AuditEntries.Add(RevealAudit.Of(user, clock, $"payment-batch:{b.Number}", new { export = rows.Count, batch = b.Number }));
+            await StampedWorkbook.WriteAsync(ms, "拨付明细", $"补贴拨付明细 {b.Number}（含完整个人信息）", ExportStamp.Of(user, clock, reason, unmasked: true), BankHeaders, sheet, ct);
+            db.AuditEntries.Add(RevealAudit.Of(user, clock, $"payment-batch:{b.Number}", new { export = rows.Count, batch = b.Number, reason }));
             await db.SaveChangesAsync(ct);
             return (ms.ToArray(), $"补贴拨付-{b.Number}.xlsx");
         }
+
+        static readonly string[] BankHeaders =
+            ["序号", "申请编号", "姓名", "身份证号码", "职业（工种）", "证书类别", "等级", "证书编号", "培训补贴（元）", "培训补贴收款方", "鉴定评价补贴（元）", "评价机构", "合计（元）", "拨付状态", "失败原因"];
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -194,9 +201,9 @@ public static class PaymentBatches
         api.MapGet("/subsidies/payment-batches/{id:long}", async (long id, Handler h, CancellationToken ct) => (await h.OneAsync(id, ct)).ToHttp())
             .WithName("GetPaymentBatch").WithSummary("A payment batch with its items (masked)")
             .RequirePermission(Perm.SubsidiesFinance);
-        api.MapGet("/subsidies/payment-batches/{id:long}/export", async (long id, Handler h, CancellationToken ct) =>
-                (await h.ExportAsync(id, ct)).ToHttp(f => TypedResults.File(f.Bytes, People.Import.ImportPeople.Xlsx, f.Name)))
-            .WithName("ExportPaymentBatch").RequireSubsidyCounty().WithSummary("The batch as xlsx for the bank (full ID numbers; audited)");
+        api.MapGet("/subsidies/payment-batches/{id:long}/export", async (long id, string? reason, Handler h, CancellationToken ct) =>
+                (await h.ExportAsync(id, reason, ct)).ToHttp(f => TypedResults.File(f.Bytes, People.Import.ImportPeople.Xlsx, f.Name)))
+            .WithName("ExportPaymentBatch").RequireSubsidyCounty().WithSummary("The batch as xlsx for the bank (full ID numbers: needs reason=…; audited)");
         api.MapPost("/subsidies/payment-batches/{id:long}/results", async (long id, Results input, Handler h, CancellationToken ct) => (await h.RecordAsync(id, input, ct)).ToHttp())
             .WithName("RecordPaymentResults").WithValidation<Results>().RequireSubsidyCounty()
             .WithSummary("Record which items the bank paid and which failed (a failed one can be re-submitted in a new batch)");

@@ -3,17 +3,17 @@ using FluentValidation;
 namespace CountySkills.Web.Features.Subsidies;
 
 /// <summary>
-/// The public notice (公示) of approved subsidy lists, with no sign-in: GET /api/public/notices, GET /api/public/notices/{id}, and
-/// POST /api/public/notices/{id}/objections {contact, text, lineId?} while the notice runs; the page /notices/{id} does the same
+/// The public notice (公示) of approved subsidy lists, with no sign-in: GET /api/public/notices, GET /api/public/notices/{code}, and
+/// POST /api/public/notices/{code}/objections {contact, text, lineId?} while the notice runs; the page /notices/{code} does the same
 /// with a plain form. Names and ID numbers are masked; everything under /api/public and /notices is rate-limited per address.
-/// The notice id is the claim's id.
+/// A notice is addressed by its claim's random public code (its <c>id</c> in the list), never by the claim's sequential id (ADR 0013).
 /// </summary>
 public static class PublicNotices
 {
     public sealed record NoticeLine(long LineId, int Seq, string Name, string IdNumber, string Occupation, string Level, string CertificateKind, long AmountFen,
         bool Cancelled, string? CancelledReason);
 
-    public sealed record Notice(long Id, string Title, string Institution, string ClassName, DateOnly ClassStart, DateOnly ClassEnd, DateOnly StartsOn,
+    public sealed record Notice(string Id, string Title, string Institution, string ClassName, DateOnly ClassStart, DateOnly ClassEnd, DateOnly StartsOn,
         DateOnly EndsOn, bool Open, string StatusText, long TotalFen, IReadOnlyList<NoticeLine> Lines);
 
     public sealed record ObjectionInput(string? Contact, string? Text, long? LineId);
@@ -38,18 +38,22 @@ public static class PublicNotices
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var since = clock.Today().AddDays(-PublicDays);
-            var ids = await db.Claims.Where(c => c.NoticeEndsOn != null && c.NoticeEndsOn >= since).OrderByDescending(c => c.NoticeStartsOn).Select(c => c.Id)
-                .Take(50).ToListAsync(ct);
+            var ids = await db.Claims.Where(c => c.NoticeEndsOn != null && c.NoticeEndsOn >= since).OrderByDescending(c => c.NoticeStartsOn).ThenBy(c => c.Id)
+                .Select(c => c.Id).Take(50).ToListAsync(ct);
             var list = new List<Notice>();
             foreach (var id in ids) list.Add((await LoadAsync(db, id, ct))!);
             return list;
         }
 
-        public async Task<Notice?> OneAsync(long id, CancellationToken ct)
+        public async Task<Notice?> OneAsync(string code, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            return await LoadAsync(db, id, ct);
+            return await ClaimOf(db, code, ct) is { } id ? await LoadAsync(db, id, ct) : null;
         }
+
+        /// <summary>The claim a public code names; null for anything that is not one (a sequential id included).</summary>
+        static async Task<long?> ClaimOf(AppDbContext db, string? code, CancellationToken ct) =>
+            PublicCodes.Normalise(code) is { } c ? await db.Claims.Where(x => x.PublicCode == c).Select(x => (long?)x.Id).SingleOrDefaultAsync(ct) : null;
 
         async Task<Notice?> LoadAsync(AppDbContext db, long id, CancellationToken ct)
         {
@@ -67,15 +71,16 @@ public static class PublicNotices
             var today = clock.Today();
             var open = c.NoticeOpen(today);
             var status = open ? $"公示中，{c.NoticeEndsOn:yyyy年M月d日}结束" : today < c.NoticeStartsOn ? "公示尚未开始" : "公示期已结束";
-            return new Notice(c.Id, $"{c.Institution!.Name}{c.Class!.Name}培训补贴公示", c.Institution.Name, c.Class.Name, c.Class.StartDate, c.Class.EndDate,
+            return new Notice(c.PublicCode, $"{c.Institution!.Name}{c.Class!.Name}培训补贴公示", c.Institution.Name, c.Class.Name, c.Class.StartDate, c.Class.EndDate,
                 c.NoticeStartsOn!.Value, c.NoticeEndsOn!.Value, open, status, lines.Where(l => !l.Cancelled).Sum(l => l.Fen),
                 lines.Select((l, i) => new NoticeLine(l.Id, i + 1, Person.MaskName(l.Name), IdNumber.Mask(l.IdNumber), occ.GetValueOrDefault(l.OccupationId, ""),
                     l.Level == SkillLevel.None ? "—" : Zh.Of(l.Level), Zh.Of(l.Kind), l.Cancelled ? 0 : l.Fen, l.Cancelled, l.Cancelled ? "异议成立，已取消" : null)).ToList());
         }
 
-        public async Task<Result<long>> FileAsync(long id, ObjectionInput input, CancellationToken ct)
+        public async Task<Result<long>> FileAsync(string code, ObjectionInput input, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
+            var id = await ClaimOf(db, code, ct) ?? 0;
             var c = await db.Claims.SingleOrDefaultAsync(x => x.Id == id && x.NoticeStartsOn != null, ct);
             if (c is null) return Result.NotFound("没有找到该公示");
             if (!c.NoticeOpen(clock.Today()))
@@ -99,30 +104,30 @@ public static class PublicNotices
     {
         api.MapGet("/public/notices", async (Handler h, CancellationToken ct) => TypedResults.Ok(await h.CurrentAsync(ct)))
             .AllowAnonymous().WithName("ListPublicNotices").WithSummary("Subsidy notices running or ended in the last 30 days (masked); rate-limited");
-        api.MapGet("/public/notices/{id:long}", async (long id, Handler h, CancellationToken ct) =>
-                await h.OneAsync(id, ct) is { } n ? Results.Ok(n) : Http.Problem(404, "没有找到该公示", "notice.unknown"))
+        api.MapGet("/public/notices/{code}", async (string code, Handler h, CancellationToken ct) =>
+                await h.OneAsync(code, ct) is { } n ? Results.Ok(n) : Http.Problem(404, "没有找到该公示", "notice.unknown"))
             .AllowAnonymous().WithName("GetPublicNotice").WithSummary("One subsidy notice with its masked list; rate-limited");
-        api.MapPost("/public/notices/{id:long}/objections", async (long id, ObjectionInput input, Handler h, CancellationToken ct) =>
-                (await h.FileAsync(id, input, ct)).ToHttp(oid => TypedResults.Created($"/api/subsidies/objections/{oid}", new { id = oid, status = "Open", message = "异议已受理，县人社局将调查核实" })))
+        api.MapPost("/public/notices/{code}/objections", async (string code, ObjectionInput input, Handler h, CancellationToken ct) =>
+                (await h.FileAsync(code, input, ct)).ToHttp(oid => TypedResults.Created($"/api/subsidies/objections/{oid}", new { id = oid, status = "Open", message = "异议已受理，县人社局将调查核实" })))
             .AllowAnonymous().WithValidation<ObjectionInput>().WithName("FileObjection")
             .WithSummary("File an objection to a notice while it runs (no sign-in; rate-limited)");
     }
 
-    /// <summary>The public page: /notices lists them, /notices/{id} shows one with an objection form (a plain POST, no circuit).</summary>
+    /// <summary>The public page: /notices lists them, /notices/{code} shows one with an objection form (a plain POST, no circuit).</summary>
     public static void MapPages(IEndpointRouteBuilder app)
     {
         static Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult Page(object args, int status = 200) => new Microsoft.AspNetCore.Http.HttpResults.RazorComponentResult<NoticePage>(args) { StatusCode = status };
         app.MapGet("/notices", async (Handler h, CancellationToken ct) => Page(new { List = await h.CurrentAsync(ct) })).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/notices/{id:long}", async (long id, Handler h, CancellationToken ct) =>
-                await h.OneAsync(id, ct) is { } n ? Page(new { Notice = n }) : Page(new { Missing = true }, 404))
+        app.MapGet("/notices/{code}", async (string code, Handler h, CancellationToken ct) =>
+                await h.OneAsync(code, ct) is { } n ? Page(new { Notice = n }) : Page(new { Missing = true }, 404))
             .AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/notices/{id:long}", async (long id, [Microsoft.AspNetCore.Mvc.FromForm] string? contact, [Microsoft.AspNetCore.Mvc.FromForm] string? text,
+        app.MapPost("/notices/{code}", async (string code, [Microsoft.AspNetCore.Mvc.FromForm] string? contact, [Microsoft.AspNetCore.Mvc.FromForm] string? text,
                 [Microsoft.AspNetCore.Mvc.FromForm] long? lineId, Handler h, CancellationToken ct) =>
             {
                 var input = new ObjectionInput(contact, text, lineId);
                 var check = await new ObjectionValidator().ValidateAsync(input, ct);
-                var r = check.IsValid ? await h.FileAsync(id, input, ct) : Result.Invalid("text", string.Join("；", check.Errors.Select(e => e.ErrorMessage)));
-                var n = await h.OneAsync(id, ct);
+                var r = check.IsValid ? await h.FileAsync(code, input, ct) : Result.Invalid("text", string.Join("；", check.Errors.Select(e => e.ErrorMessage)));
+                var n = await h.OneAsync(code, ct);
                 if (n is null) return Page(new { Missing = true }, 404);
                 return r.IsOk ? Page(new { Notice = n, Filed = r.Value })
                     : Page(new { Notice = n, Error = r.Detail, Contact = contact, Text = text }, r.Outcome == Outcome.Conflict ? 409 : 400);

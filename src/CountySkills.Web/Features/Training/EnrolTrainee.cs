@@ -4,7 +4,8 @@ using FluentValidation;
 namespace CountySkills.Web.Features.Training;
 
 /// <summary>Enrol one person by ID number (POST /api/training/classes/{id}/enrolments); someone not yet in the ledger
-/// is added with the name and village given. Each refusal says why, with a code.</summary>
+/// is added with the name and village given. Each refusal says why, with a code. For a school (not county staff) name and village
+/// are required with every ID and the ID check is an exact search: counted (429 search.throttled) and audited (<see cref="Enrolling"/>).</summary>
 public static class EnrolTrainee
 {
     public sealed record Command
@@ -24,18 +25,29 @@ public static class EnrolTrainee
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> personRules, IConfiguration config)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> personRules, ExactSearch.Gate search)
     {
         public async Task<Result<TraineeView>> Handle(long classId, Command cmd, CancellationToken ct)
+        {
+            Enrolling? book = null;
+            try { return await EnrolAsync(classId, cmd, b => book = b, ct); }
+            finally
+            {
+                // A school's ID check is an exact search: audited whatever came of it, after the enrolment's transaction has ended.
+                if (book is { Checks.Count: > 0 }) await AuditAsync(book.Checks, ct);
+            }
+        }
+
+        async Task<Result<TraineeView>> EnrolAsync(long classId, Command cmd, Action<Enrolling> started, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassForWriteAsync(classId, user, ct);
             if (!found.IsOk) return found.AsFailure();
+            if (!user.IsCounty() && await search.AdmitAsync(db, ct) is { } throttled) return throttled;
             var id = Domain.IdNumber.Parse(cmd.IdNumber, clock.Today());
-            var survivor = await db.People.Where(p => p.IdNumber == id.Value && p.MergedIntoId != null).Select(p => p.MergedIntoId).FirstOrDefaultAsync(ct);
-            if (survivor is not null) return Result.Refused(new Refusal("enrolment.merged_person", "该身份证号的记录已合并到其他人员，请用保留记录的身份证号报名"), "idNumber");
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var book = new Enrolling(db, found.Value!, user, clock, personRules, config);
+            var book = new Enrolling(db, found.Value!, user, clock, personRules);
+            started(book);
             await book.LockClassAsync(ct);
             var outcome = (await book.DecideAsync([new Enrolling.Candidate(id.Value, cmd.Name?.Trim(), cmd.VillageCode?.Trim(), cmd.Phone?.Trim())], ct))[0];
             if (outcome.Refusal is { } r)
@@ -49,6 +61,14 @@ public static class EnrolTrainee
             }
             catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e)) { return Result.Conflict("本班学员名单刚被他人修改，请刷新后重试"); }
             return (await Roster.LoadAsync(db, classId, clock.Today(), ct, outcome.Enrolment!.Id))[0];
+        }
+
+        async Task AuditAsync(IReadOnlyList<Enrolling.Check> checks, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
+            foreach (var c in checks)
+                search.Audit(db, ExactSearch.Kind.IdNumber, c.IdNumber, c.PersonId is > 0 ? 1 : 0, c.PersonId, c.AreaCode, ExactSearch.Purpose.Enrolment);
+            await db.SaveChangesAsync(CancellationToken.None);
         }
     }
 

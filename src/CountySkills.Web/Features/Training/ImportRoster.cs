@@ -25,13 +25,15 @@ public static class ImportRoster
         [Village] = LedgerColumns.Synonyms[LedgerColumns.Village].Concat(["村(社区)代码", "区划代码"]).ToArray(),
     };
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> personRules, IConfiguration config)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> personRules, ExactSearch.Gate search, IConfiguration config)
     {
         public async Task<Result<ImportReport>> Run(long classId, Stream file, string fileName, ImportMode mode, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassForWriteAsync(classId, user, ct);
             if (!found.IsOk) return found.AsFailure();
+            // A school's roster is one exact search per file against the limit (a 500-row roster must import), each row's ID check audited.
+            if (!user.IsCounty() && await search.AdmitAsync(db, ct) is { } throttled) return throttled;
             SheetReader reader;
             try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber], SheetLimits.From(config)); }
             catch (SheetFormatException e) { return e.AsFailure(); }
@@ -68,7 +70,7 @@ public static class ImportRoster
             catch (SheetFormatException e) { return e.AsFailure(); }
 
             // Rows are decided with no transaction open (SQLite would hold its write lock all the while); the writes come at the end, in one.
-            var book = new Enrolling(db, found.Value!, user, clock, personRules, config);
+            var book = new Enrolling(db, found.Value!, user, clock, personRules);
             foreach (var chunk in rows.Chunk(1_000))
             {
                 var outcomes = await book.DecideAsync(chunk.Select(c => c.Candidate).ToList(), ct);
@@ -87,6 +89,7 @@ public static class ImportRoster
                     if (o.PersonCreated) report.PeopleCreated++;
                 }
             }
+            if (book.Checks.Count > 0) await AuditAsync(book.Checks, ct);
             report.Valid = report.Created + report.Unchanged;
             report.SkippedRows = reader.SkippedRows;
             report.Complete();
@@ -108,11 +111,21 @@ public static class ImportRoster
             }
             return report;
         }
+
+        /// <summary>Each row's ID check, through a context of its own and before the import's transaction (SQLite would wait on its own
+        /// write lock); a dry run is audited too: the school learnt as much from it.</summary>
+        async Task AuditAsync(IReadOnlyList<Enrolling.Check> checks, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            foreach (var c in checks)
+                search.Audit(db, ExactSearch.Kind.IdNumber, c.IdNumber, c.PersonId is > 0 ? 1 : 0, c.PersonId, c.AreaCode, ExactSearch.Purpose.RosterImport);
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     public static byte[] Template()
     {
-        var rows = new[] { new Dictionary<string, object?> { ["序号"] = 1, ["姓名"] = "张三", ["身份证号"] = "请填写18位身份证号（单元格设为文本）", ["手机号"] = "13800000000", ["乡镇(街道)"] = "青石镇", ["村(社区)"] = "（台账中没有的人员须填写）" } };
+        var rows = new[] { new Dictionary<string, object?> { ["序号"] = 1, ["姓名"] = "张三", ["身份证号"] = "请填写18位身份证号（单元格设为文本）", ["手机号"] = "13800000000", ["乡镇(街道)"] = "青石镇", ["村(社区)"] = "（培训机构报名时必填；县级业务人员为台账中没有的人员填写）" } };
         return SheetWriter.Xlsx(rows);
     }
 

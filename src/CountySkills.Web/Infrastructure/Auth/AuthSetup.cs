@@ -15,7 +15,7 @@ public static class AuthSetup
 {
     const string Smart = "CountySkills";
 
-    public static IServiceCollection AddIdentityAndScopes(this IServiceCollection services, IWebHostEnvironment env)
+    public static IServiceCollection AddIdentityAndScopes(this IServiceCollection services, IWebHostEnvironment env, IConfiguration config)
     {
         services.AddScoped<CurrentUser>();
         services.AddMemoryCache();
@@ -24,8 +24,9 @@ public static class AuthSetup
         services.AddScoped<CircuitHandler, CurrentUserCircuitHandler>();
         services.AddCascadingAuthenticationState();
 
-        // Keys in the database: every app node can read the cookies and tokens of every other (DESIGN.md, Scale).
-        services.AddDataProtection().SetApplicationName("CountySkills").PersistKeysToDbContext<AppDbContext>();
+        // Keys in the database: every app node can read the cookies and tokens of every other (DESIGN.md, Scale); encrypted there
+        // with the configured certificate, which Production requires (KeyProtection, ADR 0013).
+        services.AddDataProtection().SetApplicationName("CountySkills").PersistKeysToDbContext<AppDbContext>().ProtectKeysWithConfiguredCertificate(config);
 
         services.AddAuthentication(o =>
             {

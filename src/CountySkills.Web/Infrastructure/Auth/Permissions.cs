@@ -11,7 +11,7 @@ public static class Perm
 {
     public const string SignedIn = "signed-in";
     public const string PeopleRead = "people.read", PeopleWrite = "people.write", PeopleReveal = "people.reveal",
-        PeopleExport = "people.export", PeopleAccessLog = "people.access-log";
+        PeopleExport = "people.export", PeopleAccessLog = "people.access-log", PeopleSearchExact = "people.search_exact";
     public const string TrainingRead = "training.read", TrainingWrite = "training.write", TrainingCounty = "training.county";
     public const string CertificatesRead = "certificates.read", CertificatesWrite = "certificates.write", CertificatesCounty = "certificates.county";
     public const string SubsidiesRead = "subsidies.read", SubsidiesWrite = "subsidies.write", SubsidiesCounty = "subsidies.county",
@@ -39,6 +39,10 @@ public static class Perm
         [PeopleReveal] = [A, C, T],
         [PeopleExport] = [A, C, T, U],
         [PeopleAccessLog] = [A, C, U],
+        // Finding one person by a full ID number or phone, or by an ID prefix that reaches into the birth date: the roles whose
+        // work needs it, within their scope, audited and limited per minute (ExactSearch, ADR 0015). Not viewers; not institution
+        // or employer staff, whose ledger scope is empty and who reach people through their own classes and placements.
+        [PeopleSearchExact] = [A, C, T, U],
         [TrainingRead] = [A, C, I, V, U],
         [TrainingWrite] = [A, C, I],
         [TrainingCounty] = [A, C],

@@ -2213,6 +2213,11 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.Property<int>("Payee")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PublicCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<string>("ReviewedBy")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
@@ -2239,6 +2244,9 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublicCode")
                         .IsUnique();
 
                     b.HasIndex("RulesId");

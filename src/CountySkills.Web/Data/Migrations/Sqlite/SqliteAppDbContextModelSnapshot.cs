@@ -2122,6 +2122,11 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.Property<int>("Payee")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PublicCode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ReviewedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -2148,6 +2153,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublicCode")
                         .IsUnique();
 
                     b.HasIndex("RulesId");

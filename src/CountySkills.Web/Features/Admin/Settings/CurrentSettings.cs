@@ -4,8 +4,8 @@ namespace CountySkills.Web.Features.Admin.Settings;
 
 /// <summary>
 /// The settings in force, read from the database at each use (the tables are tiny; no cache that two app nodes could disagree on):
-/// the working-day calendar every working-day computation uses, the follow-up intervals new placements are scheduled with, and the
-/// public base address of QR codes and public links.
+/// the working-day calendar every working-day computation uses, the follow-up intervals new placements are scheduled with, the
+/// public base address of QR codes and public links, and the per-user limit of exact searches.
 /// </summary>
 public sealed class CurrentSettings(IDbContextFactory<AppDbContext> dbs, IConfiguration config, IHostEnvironment env)
 {
@@ -46,6 +46,15 @@ public sealed class CurrentSettings(IDbContextFactory<AppDbContext> dbs, IConfig
         var v = await LatestAsync(db, SettingKeys.FollowUpIntervals, ct);
         if (SettingJson.Read<FollowUpIntervals>(v?.Value) is { } set && set.Problem() is null) return (set, Source.Setting, v);
         return (FollowUpIntervals.Parse(config["Employment:FollowUpMonths"]), Source.Configuration, null);
+    }
+
+    /// <summary>Exact searches one user may make in a minute: the setting, else configuration People:ExactSearchPerMinute, else 60.</summary>
+    public async Task<(ExactSearchLimit Value, Source Source, SettingVersion? Version)> ExactSearchLimitAsync(AppDbContext db, CancellationToken ct)
+    {
+        var v = await LatestAsync(db, SettingKeys.ExactSearchPerMinute, ct);
+        if (SettingJson.Read<ExactSearchLimit>(v?.Value) is { } set && set.Problem() is null) return (set, Source.Setting, v);
+        var configured = new ExactSearchLimit(config.GetValue("People:ExactSearchPerMinute", ExactSearchLimit.Default));
+        return (configured.Problem() is null ? configured : new ExactSearchLimit(ExactSearchLimit.Default), Source.Configuration, null);
     }
 
     /// <summary>The public base address as set (null when none is), and where QR codes take theirs from now.</summary>

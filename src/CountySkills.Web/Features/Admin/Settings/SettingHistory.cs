@@ -4,7 +4,7 @@ namespace CountySkills.Web.Features.Admin.Settings;
 
 /// <summary>
 /// GET /api/admin/settings/history?key= : every change of a setting, newest first: who, when, why, and the value before and after
-/// (JSON as stored; `old` is null for a setting's first version). Keys: calendar:2026 (a year), follow-up-intervals, public-base-url;
+/// (JSON as stored; `old` is null for a setting's first version). Keys: calendar:2026 (a year), follow-up-intervals, public-base-url, exact-search-per-minute;
 /// `calendar` for every year; none for all.
 /// </summary>
 public static class SettingHistory
@@ -19,7 +19,7 @@ public static class SettingHistory
         {
             key = key?.Trim();
             if (key is { Length: > 0 } && key != "calendar" && !SettingKeys.IsKnown(key))
-                return Result.Invalid("key", $"没有名为“{key}”的设置（可选：calendar、calendar:2026、{SettingKeys.FollowUpIntervals}、{SettingKeys.PublicBaseUrl}）");
+                return Result.Invalid("key", $"没有名为“{key}”的设置（可选：calendar、calendar:2026、{SettingKeys.FollowUpIntervals}、{SettingKeys.PublicBaseUrl}、{SettingKeys.ExactSearchPerMinute}）");
             await using var db = await dbs.CreateDbContextAsync(ct);
             var q = db.SettingVersions.AsNoTracking();
             q = key switch
@@ -48,5 +48,5 @@ public static class SettingHistory
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/admin/settings/history", async (string? key, Handler h, CancellationToken ct) => (await h.Handle(key, ct)).ToHttp())
             .WithName("ListSettingHistory").RequirePermission(Perm.SettingsRead)
-            .WithSummary("Every change of a setting (key: calendar:2026, calendar, follow-up-intervals, public-base-url), newest first, with old and new values");
+            .WithSummary("Every change of a setting (key: calendar:2026, calendar, follow-up-intervals, public-base-url, exact-search-per-minute), newest first, with old and new values");
 }

@@ -6,6 +6,16 @@ namespace CountySkills.Web.Features.People.Import;
 /// <see cref="SheetWriter"/> (formula-like text escaped).</summary>
 public static class LedgerWorkbook
 {
+    /// <summary>The export's columns, in the order of <see cref="Row"/>.</summary>
+    public static readonly string[] ExportHeaders =
+    [
+        .. new[] { LedgerColumns.Seq, LedgerColumns.Name, LedgerColumns.Sex, LedgerColumns.IdNumber, LedgerColumns.Phone, LedgerColumns.Education,
+            LedgerColumns.Household, LedgerColumns.Township, LedgerColumns.Village, LedgerColumns.Tags, LedgerColumns.MonitoredCategory,
+            LedgerColumns.RiskEliminated, LedgerColumns.Status, LedgerColumns.Destination, LedgerColumns.WorkProvince, LedgerColumns.WorkCity,
+            LedgerColumns.Employer, LedgerColumns.Industry, LedgerColumns.Occupation, LedgerColumns.Since, LedgerColumns.MonthlyIncome,
+            LedgerColumns.TrainingWish, LedgerColumns.JobWish, LedgerColumns.Notes }.Select(LedgerColumns.HeaderOf),
+    ];
+
     public static Dictionary<string, object?> Row(Person p, IReadOnlyDictionary<string, string> regionNames, int seq, bool reveal) => new()
     {
         [LedgerColumns.HeaderOf(LedgerColumns.Seq)] = seq,
