@@ -8,7 +8,7 @@ static class AuditFieldNames
     {
         // identity, names, codes
         ["Id"] = ("编号", "ID"), ["Name"] = ("名称", "Name"), ["Title"] = ("标题", "Title"), ["Code"] = ("编码", "Code"),
-        ["Number"] = ("编号", "Number"), ["Key"] = ("记录键", "Key"), ["CreditCode"] = ("统一社会信用代码", "Credit code"),
+        ["Number"] = ("编号", "Number"), ["PublicCode"] = ("公示编码", "Public code"), ["Key"] = ("记录键", "Key"), ["CreditCode"] = ("统一社会信用代码", "Credit code"),
         ["IdNumber"] = ("身份证号", "ID number"), ["Phone"] = ("手机号", "Phone"), ["Sex"] = ("性别", "Sex"), ["BirthDate"] = ("出生日期", "Birth date"),
         ["HouseholdNumber"] = ("户号", "Household number"), ["Education"] = ("文化程度", "Education"), ["Tags"] = ("人员类别", "Categories"),
         ["DisplayName"] = ("姓名", "Display name"), ["UserName"] = ("用户名", "User name"), ["Email"] = ("电子邮箱", "Email"),
