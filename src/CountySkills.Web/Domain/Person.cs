@@ -27,7 +27,7 @@ public sealed class Person : Entity, IAreaScoped
     public long? MonthlyIncomeFen { get; set; }
     public string? TrainingWish { get; set; }
     public string? JobWish { get; set; }
-    public string? Notes { get; set; }
+    [PersonalData(PersonalKind.FreeText)] public string? Notes { get; set; }
     public DateTime CreatedUtc { get; set; }
     /// <summary>Set when this record was merged into another: the survivor. A merged record keeps its ID number, so
     /// searching the old number still finds the survivor; it no longer appears in the ledger.</summary>

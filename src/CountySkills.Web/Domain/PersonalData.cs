@@ -60,11 +60,25 @@ public static partial class PersonalData
     /// <summary>A birth date as a masked view may carry it: the year.</summary>
     public static int BirthYear(DateOnly birthDate) => birthDate.Year;
 
-    /// <summary>Free text with every run of 7 or more digits (a phone, an ID number, a bank card) masked, and e-mail
-    /// addresses cut to their first letter: "王女士 13812345678" → "王女士 138****5678".</summary>
+    /// <summary>Free text with every run of 7 or more digits (a phone, an ID number, a bank card; spaces or dashes between
+    /// the digits count too: "138-1234-5678") masked, the first 3 and the last 4 digits kept, and e-mail addresses cut to their
+    /// first letter: "王女士 138 1234 5678" → "王女士 138 **** 5678".</summary>
     public static string MaskFreeText(string s)
     {
-        var masked = DigitRun().Replace(s, m => m.Value.Length == 11 ? Domain.Phone.Mask(m.Value) : Domain.IdNumber.Mask(m.Value));
+        var masked = DigitRun().Replace(s, m =>
+        {
+            var digits = m.Value.Count(c => c is not (' ' or '-'));
+            var (keepHead, keepTail) = digits == 11 ? (3, 4) : (4, 4);
+            var chars = m.Value.ToCharArray();
+            var seen = 0;
+            for (var i = 0; i < chars.Length; i++)
+            {
+                if (chars[i] is ' ' or '-') continue;
+                if (seen >= keepHead && seen < digits - keepTail) chars[i] = '*';
+                seen++;
+            }
+            return new string(chars);
+        });
         return Email().Replace(masked, m => m.Groups[1].Value[..1] + "***@" + m.Groups[2].Value);
     }
 
@@ -74,7 +88,7 @@ public static partial class PersonalData
     [GeneratedRegex(@"(?<![0-9])\d{17}[\dXx](?![0-9])")]
     private static partial Regex IdRun();
 
-    [GeneratedRegex(@"\d{6,}[\dXx]")]
+    [GeneratedRegex(@"(?<![0-9])\d(?:[ -]?\d){5,}(?:[ -]?[\dXx])")]
     private static partial Regex DigitRun();
 
     [GeneratedRegex(@"([A-Za-z0-9._%+-]+)@([A-Za-z0-9.-]+\.[A-Za-z]{2,})")]

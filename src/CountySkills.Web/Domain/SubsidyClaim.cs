@@ -286,7 +286,7 @@ public sealed class Objection : Entity
     /// <summary>The notice line it names, when it names one.</summary>
     public long? LineId { get; set; }
     [PersonalData(PersonalKind.FreeText)] public required string Contact { get; set; }
-    public required string Text { get; set; }
+    [PersonalData(PersonalKind.FreeText)] public required string Text { get; set; }
     public DateTime FiledUtc { get; set; }
     public ObjectionStatus Status { get; set; } = ObjectionStatus.Open;
     public string? Resolution { get; set; }

@@ -138,7 +138,7 @@ public static class Platform
             if (!string.IsNullOrEmpty(r) && !IsReturnPath(r)) return Http.Problem(400, "返回地址须是本站内以 / 开头的路径", "culture.return_path");
             ctx.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)), new CookieOptions { MaxAge = TimeSpan.FromDays(365), IsEssential = true });
-            return Results.LocalRedirect(r is { Length: > 0 } ? r : "/");
+            return Results.LocalRedirect(r is { Length: > 0 } ? AsciiOnly(r) : "/");
         }).AllowAnonymous().ExcludeFromDescription();
     }
 
@@ -148,6 +148,10 @@ public static class Platform
         r.Length is > 0 and <= 2048 && r[0] == '/' && (r.Length == 1 || r[1] is not ('/' or '\\'))
         && !r.Any(ch => ch == '\\' || char.IsControl(ch) || char.IsWhiteSpace(ch))
         && Uri.TryCreate(r, UriKind.Relative, out _);
+
+    /// <summary>A Location header must be ASCII (Kestrel refuses anything else with a 500): "/people?q=王" goes as "/people?q=%E7%8E%8B".</summary>
+    static string AsciiOnly(string path) => path.All(char.IsAscii) ? path
+        : string.Concat(path.EnumerateRunes().Select(r => r.IsAscii ? r.ToString() : Uri.EscapeDataString(r.ToString())));
 
     static string Shown(string? s) => s is null ? "（未指定）" : s.Length > 20 ? s[..20] + "…" : s;
 

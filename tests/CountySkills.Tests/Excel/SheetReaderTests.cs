@@ -390,6 +390,9 @@ public class SheetReaderTests
         { "", null },
         { " \u3000 ", null },
         { "\u3000张三 ", "张三" },
+        { "'=HYPERLINK(\"x\")", "=HYPERLINK(\"x\")" }, // what the app escaped on export reads back as written
+        { "'-5", "-5" },
+        { "'张三", "'张三" }, // an apostrophe before ordinary text is the text
         { 13812345678d, "13812345678" },
         { 4500d, "4500" },
         { 0d, "0" },

@@ -119,6 +119,28 @@ public abstract class PersonalDataTests(AppFactory app)
         Assert.Contains("auditor", Parts(bytes).Core);
     }
 
+    [Theory]
+    [InlineData("王女士 13812345678", "王女士 138****5678")]
+    [InlineData("电话 138-1234-5678 或 138 1234 5678", "电话 138-****-5678 或 138 **** 5678")]
+    [InlineData("身份证 419921198801011234 备注", "身份证 4199**********1234 备注")]
+    [InlineData("邮箱 wangli@example.com", "邮箱 w***@example.com")]
+    [InlineData("2024年3月到北京，月薪6500元", "2024年3月到北京，月薪6500元")]
+    public void Free_text_keeps_its_words_and_masks_the_numbers_and_addresses_in_it(string text, string masked) =>
+        Assert.Equal(masked, CountySkills.Web.Domain.PersonalData.MaskFreeText(text));
+
+    [Fact]
+    public async Task Finding_certificates_by_a_full_id_number_is_an_exact_search()
+    {
+        var id = Ids.New(1986);
+        var refused = await HttpAssert.Problem(await (await app.ClientFor("viewer")).GetAsync($"/api/certificates?q={id}"), HttpStatusCode.Forbidden);
+        Assert.Equal("search.exact_forbidden", refused.GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await (await app.ClientFor("viewer")).GetAsync("/api/certificates?q=焊工")).StatusCode);
+        await HttpAssert.Json(await (await app.ClientFor("county")).GetAsync($"/api/certificates?q={id}"));
+        var audit = await (await (await app.ClientFor("auditor")).GetAsync("/api/audit?action=Search&user=county&pageSize=20")).Content.ReadAsStringAsync();
+        Assert.Contains(id[..4] + "**********" + id[^4..], audit);
+        Assert.DoesNotContain(id, audit);
+    }
+
     static List<IDictionary<string, object?>> Rows(byte[] xlsx) =>
         new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
 

@@ -74,6 +74,20 @@ public abstract class SchoolEnrolmentTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task A_schools_roster_may_not_hold_more_rows_than_twice_the_classs_seats()
+    {
+        var school = await app.ClientFor("school01");
+        NextMinutes();
+        var classId = (await CreateClass(school, "名额核对班", null, "2027-01-04", "2027-01-29", capacity: 10)).GetProperty("id").GetInt64();
+        var rows = Enumerable.Range(0, 21).Select(i => new Dictionary<string, object?> { ["序号"] = i + 1, ["姓名"] = $"超额学员{i}", ["身份证号"] = Ids.New(1992), ["村(社区)"] = Village });
+        var (status, body) = await Upload(school, $"/api/training/classes/{classId}/enrolments/imports", Xlsx(rows), "花名册.xlsx", "dryRun");
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("roster.too_long", body.GetProperty("code").GetString());
+        var (fits, _) = await Upload(school, $"/api/training/classes/{classId}/enrolments/imports", Xlsx(rows.Take(20)), "花名册.xlsx", "dryRun");
+        Assert.Equal(HttpStatusCode.OK, fits);
+    }
+
+    [Fact]
     public async Task A_schools_id_checks_are_audited_and_counted_a_roster_file_as_one_and_the_61st_in_a_minute_is_429()
     {
         var county = await app.ClientFor("county");

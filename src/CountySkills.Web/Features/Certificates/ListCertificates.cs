@@ -16,7 +16,7 @@ public static class ListCertificates
 
     public sealed record Page(IReadOnlyList<CertificateView> Items, int Total);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, People.ExactSearch.Gate search)
     {
         public async Task<Result<Page>> Handle(Query q, CancellationToken ct)
         {
@@ -37,7 +37,18 @@ public static class ListCertificates
             if (!string.IsNullOrWhiteSpace(q.Q))
             {
                 var s = q.Q.Trim();
-                if (IdNumber.TryParse(s, null, out var id, out _)) certs = certs.Where(c => c.Person!.IdNumber == id.Value);
+                if (IdNumber.TryParse(s, null, out var id, out _))
+                {
+                    // By full ID number this is an exact search (it names the holder): the permission, except for a school's own
+                    // trainees and an employer's own workers (their scope holds no one else), the per-minute limit and the audit log.
+                    var ownOnly = user.IsInRole(Roles.InstitutionStaff) || user.IsInRole(Roles.EmployerStaff);
+                    if (await search.AdmitAsync(db, ct, needsPermission: !ownOnly) is { } refused) return refused;
+                    certs = certs.Where(c => c.Person!.IdNumber == id.Value);
+                    var holders = await certs.Select(c => new { c.PersonId, c.Person!.AreaCode }).Distinct().Take(2).ToListAsync(ct);
+                    search.Audit(db, People.ExactSearch.Kind.IdNumber, s, holders.Count, holders.Count == 1 ? holders[0].PersonId : null,
+                        holders.Count == 1 ? holders[0].AreaCode : null, People.ExactSearch.Purpose.Certificate);
+                    await db.SaveChangesAsync(ct);
+                }
                 else
                 {
                     var number = Certificate.NormaliseNumber(s);

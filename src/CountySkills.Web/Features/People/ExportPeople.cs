@@ -34,19 +34,19 @@ public static class ExportPeople
             {
                 await using (var fs = File.Create(path))
                     await StampedWorkbook.WriteAsync(fs, "劳动力台账", reveal ? "劳动力台账（含完整个人信息）" : "劳动力台账（脱敏）", stamp, LedgerWorkbook.ExportHeaders, rows, ct);
+                // The area the file covers (the village or township asked for, else the caller's scope) lets a person's access
+                // log find the exports that may have listed them with one index seek.
+                var area = filter.VillageCode is { Length: > 0 } v ? v : filter.TownshipCode is { Length: > 0 } t ? t : user.AreaCoversAll ? null : user.AreaScope;
+                db.AuditEntries.Add(RevealAudit.Of(user, clock, "export", new { export = count, filter = filter.Masked(), reason = reason ?? "" }, area is { Length: <= 12 } ? area : null,
+                    reveal ? AuditEntry.Reveal : AuditEntry.Export));
+                if (filter.Exact is { } kind) await search.AuditAsync(db, kind, filter.Q!, filtered.Value!, count, ExactSearch.Purpose.Export, ct);
+                else await db.SaveChangesAsync(ct);
             }
             catch
             {
-                File.Delete(path); // never leave personal data behind in the temp folder
+                File.Delete(path); // never leave personal data behind in the temp folder: not when writing fails, nor when the audit does
                 throw;
             }
-            // The area the file covers (the village or township asked for, else the caller's scope) lets a person's access
-            // log find the exports that may have listed them with one index seek.
-            var area = filter.VillageCode is { Length: > 0 } v ? v : filter.TownshipCode is { Length: > 0 } t ? t : user.AreaCoversAll ? null : user.AreaScope;
-            db.AuditEntries.Add(RevealAudit.Of(user, clock, "export", new { export = count, filter = filter.Masked(), reason = reason ?? "" }, area is { Length: <= 12 } ? area : null,
-                reveal ? AuditEntry.Reveal : AuditEntry.Export));
-            if (filter.Exact is { } kind) await search.AuditAsync(db, kind, filter.Q!, filtered.Value!, count, ExactSearch.Purpose.Export, ct);
-            else await db.SaveChangesAsync(ct);
             return path;
         }
     }

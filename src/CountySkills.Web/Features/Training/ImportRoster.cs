@@ -32,8 +32,10 @@ public static class ImportRoster
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassForWriteAsync(classId, user, ct);
             if (!found.IsOk) return found.AsFailure();
-            // A school's roster is one exact search per file against the limit (a 500-row roster must import), each row's ID check audited.
+            // A school's roster is one exact search per file against the limit, each row's ID check audited; it may hold no more rows
+            // than twice the class's seats (a longer roster cannot be enrolled), so a file cannot check thousands of ID numbers at once.
             if (!user.IsCounty() && await search.AdmitAsync(db, ct) is { } throttled) return throttled;
+            var maxRows = user.IsCounty() ? int.MaxValue : Math.Max(2 * found.Value!.Capacity, 20);
             SheetReader reader;
             try { reader = SheetReader.Open(file, fileName, Columns, [IdNumber], SheetLimits.From(config)); }
             catch (SheetFormatException e) { return e.AsFailure(); }
@@ -49,7 +51,8 @@ public static class ImportRoster
             {
                 foreach (var row in reader.Rows())
                 {
-                    report.TotalRows++;
+                    if (++report.TotalRows > maxRows)
+                        return Result.Invalid("file", $"花名册超过 {maxRows} 行（本班 {found.Value!.Capacity} 个名额的两倍），请核对后分批导入", "roster.too_long");
                     var cells = row.Cells(headers);
                     var Text = row.Text;
                     var errors = new List<ImportError>();

@@ -33,11 +33,14 @@ public static class SheetText
     /// leading apostrophe (OWASP "CSV injection").</summary>
     public static string? Safe(string? s) => s is { Length: > 0 } && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
 
+    /// <summary>The text <see cref="Safe"/> escaped, back as it was: a file the app wrote imports again unchanged.</summary>
+    static string Unescaped(string s) => s.Length > 1 && s[0] == '\'' && s[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? s[1..] : s;
+
     /// <summary>A cell value as a user sees it, or null when the cell is blank.</summary>
     public static string? CellText(object? v) => v switch
     {
         null => null,
-        string s => NullIfEmpty(s.Trim()),
+        string s => NullIfEmpty(Unescaped(s.Trim())),
         double d => NumberText(d),
         DateTime t => t.ToString(t.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", Invariant),
         bool b => b ? "是" : "否",

@@ -62,7 +62,10 @@ public static class StampedWorkbook
     /// <summary>Copies a workbook, adding a page header (left: the text; right: page n / N) to its worksheet.</summary>
     static async Task WithPageHeaderAsync(Stream source, Stream output, string text, CancellationToken ct)
     {
-        var header = $"<headerFooter><oddHeader>{System.Security.SecurityElement.Escape("&L" + text.Replace("&", "&&") + "&R&P / &N")}</oddHeader></headerFooter>";
+        // Excel takes at most 255 characters in a header: a long reason is cut here (the document properties keep it whole).
+        var left = text.Replace("&", "&&");
+        if (left.Length > 230) left = left[..229] + "…";
+        var header = $"<headerFooter><oddHeader>{System.Security.SecurityElement.Escape("&L" + left + "&R&P / &N")}</oddHeader></headerFooter>";
         using var input = new ZipArchive(source, ZipArchiveMode.Read, leaveOpen: true);
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var entry in input.Entries)
