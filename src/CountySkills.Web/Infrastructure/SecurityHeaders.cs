@@ -41,6 +41,9 @@ public static class SecurityHeaders
             h["Referrer-Policy"] = "strict-origin-when-cross-origin";
             h["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
             h["Cross-Origin-Opener-Policy"] = "same-origin";
+            // Answers of the signed-in API (people, reveals, exports, the bank file) are never kept by a browser or a proxy cache.
+            if (c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/api/public"))
+                h.CacheControl = "no-store";
             return Task.CompletedTask;
         }, ctx);
         return next(ctx);

@@ -85,6 +85,18 @@ public abstract class PlatformTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Personal_data_answers_of_the_api_are_never_cached()
+    {
+        var county = await app.ClientFor("county");
+        foreach (var path in new[] { "/api/people?pageSize=1", "/api/people/export?masked=true&townshipCode=419921101", "/api/training/classes" })
+        {
+            var r = await county.GetAsync(path);
+            Assert.Equal(System.Net.HttpStatusCode.OK, r.StatusCode);
+            Assert.True(r.Headers.CacheControl?.NoStore, $"{path} may be cached");
+        }
+    }
+
+    [Fact]
     public async Task A_page_runs_no_inline_script_but_the_one_carrying_the_nonce_of_its_own_response()
     {
         var client = app.CreateClient();
