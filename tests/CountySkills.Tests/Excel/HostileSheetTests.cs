@@ -166,6 +166,19 @@ public class HostileSheetTests
     }
 
     [Fact]
+    public void A_row_whose_cells_together_pass_the_line_cap_is_refused_though_each_cell_fits()
+    {
+        var xlsx = HostileWorkbook.Build(w =>
+        {
+            w.Write(HostileWorkbook.Row(1, Header));
+            w.Write(HostileWorkbook.Row(2, ["1", "张三", new string('9', 3000), new string('8', 3000)]));
+        });
+        var e = Refusal(xlsx, limits: new SheetLimits { MaxLineChars = 4096 });
+        Assert.Equal("file.too_large", e.Code);
+        Assert.Contains("第 2 行的文字合计超过 4096 个字符", e.Message);
+    }
+
+    [Fact]
     public void A_csv_without_line_breaks_or_with_too_many_columns_is_refused()
     {
         var noBreak = Encoding.UTF8.GetBytes("序号,姓名,身份证号\r\n1,\"" + new string('x', 2 * 1024 * 1024));

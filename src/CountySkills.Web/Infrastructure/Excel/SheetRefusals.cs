@@ -46,6 +46,9 @@ public static class SheetRefusals
             ? $"文件第 {n} 行有单元格超过 {maxChars} 个字符的上限，请检查该行"
             : $"文件中有单元格文字超过 {maxChars} 个字符的上限，请检查文件");
 
+    public static SheetFormatException RowText(int rowNumber, int maxChars) =>
+        Large($"文件第 {rowNumber} 行的文字合计超过 {maxChars} 个字符的上限，请检查该行");
+
     public static SheetFormatException Line(int rowNumber, int maxChars) =>
         Large($"文件第 {rowNumber} 行超过 {maxChars} 个字符的上限（可能缺少换行，或引号没有闭合），请检查文件");
 

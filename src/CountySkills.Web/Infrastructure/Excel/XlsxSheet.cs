@@ -49,15 +49,20 @@ public static class XlsxSheet
             if (!xml.IsEmptyElement)
             {
                 var depth = xml.Depth;
+                // The row's text as a whole is capped like a CSV line: 16,384 cells of a 1 M-character string each would not be.
+                long rowChars = 0;
                 while (xml.Read() && !(xml.NodeType == XmlNodeType.EndElement && xml.Depth == depth))
-                    if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "c") ReadCell(xml, cells, strings, dateStyles, text, number, limits);
+                    if (xml.NodeType == XmlNodeType.Element && xml.LocalName == "c"
+                        && (rowChars += ReadCell(xml, cells, strings, dateStyles, text, number, limits)) > limits.MaxLineChars)
+                        throw SheetRefusals.RowText(number, limits.MaxLineChars);
             }
             expected = number + 1;
             yield return cells.ToArray();
         }
     }
 
-    static void ReadCell(XmlReader xml, List<object?> cells, List<string> strings, HashSet<int> dateStyles, TextBuffer text, int row, SheetLimits limits)
+    /// <summary>Reads one cell into its column; answers the length of its text (0 for a number, a flag or a date).</summary>
+    static int ReadCell(XmlReader xml, List<object?> cells, List<string> strings, HashSet<int> dateStyles, TextBuffer text, int row, SheetLimits limits)
     {
         var reference = xml.GetAttribute("r");
         var column = string.IsNullOrEmpty(reference) ? cells.Count : ColumnOf(reference, limits);
@@ -92,6 +97,7 @@ public static class XlsxSheet
         };
         while (cells.Count <= column) cells.Add(null);
         cells[column] = value;
+        return value is string str ? str.Length : 0;
     }
 
     /// <summary>The 0-based column of a cell reference such as "AB12" ($ signs allowed); beyond XFD or unparsable: refused.</summary>
