@@ -34,6 +34,8 @@ public sealed class CurrentUser
 
     /// <summary>Sees every record of the installation (county staff, viewers and auditors read everything).</summary>
     public bool SeesEverything => IsInRole(Roles.Admin) || IsInRole(Roles.CountyOfficer) || IsInRole(Roles.Auditor) || IsInRole(Roles.Viewer);
+    /// <summary>County staff (Admin, county officer): they see the whole ledger and get the full refusal messages.</summary>
+    public bool IsCounty() => IsInRole(Roles.Admin) || IsInRole(Roles.CountyOfficer);
     public bool CanWrite => IsAuthenticated && !IsInRole(Roles.Viewer) && !IsInRole(Roles.Auditor);
     public bool MayRevealPersonalData => this.Has(Perm.PeopleReveal);
 }

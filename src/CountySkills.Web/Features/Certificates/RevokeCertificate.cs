@@ -20,7 +20,7 @@ public static class RevokeCertificate
             await using var db = await dbs.CreateDbContextAsync(ct);
             var c = await db.Certificates.Include(x => x.Person).SingleOrDefaultAsync(x => x.Id == id, ct);
             if (c is null) return Result.NotFound("没有找到该证书");
-            if (!Training.TrainingAccess.IsCounty(user)) return Result.Forbidden("证书的撤销由县人社局业务人员办理");
+            if (!user.IsCounty()) return Result.Forbidden("证书的撤销由县人社局业务人员办理");
             if (c.IsRevoked) return Result.Refused(new Refusal("certificate.revoked", "该证书已撤销"));
             if (cmd.Version is { } v) db.Entry(c).Property(x => x.Version).OriginalValue = v;
             (c.RevokedUtc, c.RevokeReason) = (clock.GetUtcNow().UtcDateTime, cmd.Reason.Trim());

@@ -12,8 +12,6 @@ public static class EmploymentAccess
     /// <summary>Keep employers, bases and agreements.</summary>
     public static readonly string[] County = Perm.RolesOf(Perm.EmploymentCounty);
 
-    public static bool IsCounty(this CurrentUser user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer);
-
     public static RouteHandlerBuilder RequireWorkReaders(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentRead);
     public static RouteHandlerBuilder RequireWorkWriters(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentWrite);
     public static RouteHandlerBuilder RequireWorkCounty(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentCounty);

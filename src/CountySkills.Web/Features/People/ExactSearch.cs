@@ -59,7 +59,7 @@ public static class ExactSearch
 
         /// <summary>Whether a workflow's lookup of one person by full ID number (a placement, a business, a school's enrolment) is counted
         /// and audited for this caller: for everyone but county staff, who see the whole ledger and whose writes are audited anyway.</summary>
-        public bool Watches => !(user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer));
+        public bool Watches => !user.IsCounty();
 
         /// <summary>Counts one exact search of the caller: 429 beyond the limit of the minute (the search is then not made nor counted),
         /// and, when <paramref name="needsPermission"/>, 403 search.exact_forbidden for a role without it (before anything is counted).</summary>

@@ -19,8 +19,7 @@ public static class ExportPeople
         {
             var reveal = user.MayRevealPersonalData && !options.Masked;
             var reason = options.Reason?.Trim();
-            if (reveal && string.IsNullOrEmpty(reason)) return ReasonRequired();
-            if (reason is { Length: > 200 }) return Result.Invalid("reason", "导出用途不超过 200 个字");
+            if (ExportStamp.RefuseReason(reason, required: reveal) is { } refused) return refused;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var filtered = await filter.ApplyAsync(db, user, clock.Today(), search, ct);
             if (!filtered.IsOk) return filtered.AsFailure();
@@ -51,16 +50,12 @@ public static class ExportPeople
         }
     }
 
-    /// <summary>The refusal of an unmasked file asked for without saying why.</summary>
-    public static Failure ReasonRequired() => new(Outcome.Invalid, "导出含完整身份证号的文件须写明用途（如：发放补贴、核对台账）",
-        new Dictionary<string, string[]> { ["reason"] = ["导出含完整身份证号的文件须写明用途（如：发放补贴、核对台账）"] }, "export.reason_required");
-
-    public static void Map(RouteGroupBuilder api) => api.MapGet("/people/export", async ([AsParameters] PeopleFilter filter, bool? masked, string? reason, Handler h, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder api) => api.MapGet("/people/export", async ([AsParameters] PeopleFilter filter, bool? masked, string? reason, Handler h, TimeProvider clock, CancellationToken ct) =>
         {
             var r = await h.Handle(filter, new Options(masked == true, reason), ct);
             if (!r.IsOk) return r.ToHttp();
             var stream = new FileStream(r.Value!, FileMode.Open, FileAccess.Read, FileShare.None, 81920, FileOptions.DeleteOnClose);
-            return Results.File(stream, ImportPeople.Xlsx, $"劳动力台账-{DateTime.UtcNow:yyyyMMdd}.xlsx");
+            return Results.File(stream, ImportPeople.Xlsx, $"劳动力台账-{clock.Today():yyyyMMdd}.xlsx");
         })
         .WithName(nameof(ExportPeople)).RequirePermission(Perm.PeopleExport)
         .WithSummary("xlsx of the people the filters select (same filters as the list); full ID numbers only with a reason (reason=…), masked with masked=true");

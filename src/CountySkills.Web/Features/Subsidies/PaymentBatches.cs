@@ -164,9 +164,8 @@ public static class PaymentBatches
         /// reveal (with the number of people), and names who exported it, when and why (first row and document properties).</summary>
         public async Task<Result<(byte[] Bytes, string Name)>> ExportAsync(long id, string? reason, CancellationToken ct)
         {
-            reason = reason?.Trim();
-            if (string.IsNullOrEmpty(reason)) return People.ExportPeople.ReasonRequired();
-            if (reason.Length > 200) return Result.Invalid("reason", "导出用途不超过 200 个字");
+            if (ExportStamp.RefuseReason(reason, required: true) is { } refused) return refused;
+            reason = reason!.Trim();
             await using var db = await dbs.CreateDbContextAsync(ct);
             var b = await db.PaymentBatches.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (b is null) return Result.NotFound("没有找到该拨付批次");

@@ -12,8 +12,6 @@ public static class TrainingAccess
     /// <summary>Approve, return, close, inspect, keep the catalogues.</summary>
     public static readonly string[] County = Perm.RolesOf(Perm.TrainingCounty);
 
-    public static bool IsCounty(this CurrentUser user) => user.IsInRole(Roles.Admin) || user.IsInRole(Roles.CountyOfficer);
-
     /// <summary>A class by id: 404 when there is none, 403 when it belongs to another institution (nothing of it is shown).</summary>
     public static async Task<Result<TrainingClass>> FindClassAsync(this AppDbContext db, long id, CurrentUser user, CancellationToken ct, bool track = true)
     {

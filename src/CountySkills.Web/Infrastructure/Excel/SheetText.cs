@@ -31,10 +31,12 @@ public static class SheetText
 
     /// <summary>Text written into a sheet: one that a spreadsheet would take for a formula (= + - @ tab CR) gets a
     /// leading apostrophe (OWASP "CSV injection").</summary>
-    public static string? Safe(string? s) => s is { Length: > 0 } && s[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + s : s;
+    public static string? Safe(string? s) => s is { Length: > 0 } && IsFormulaStart(s[0]) ? "'" + s : s;
 
     /// <summary>The text <see cref="Safe"/> escaped, back as it was: a file the app wrote imports again unchanged.</summary>
-    static string Unescaped(string s) => s.Length > 1 && s[0] == '\'' && s[1] is '=' or '+' or '-' or '@' or '\t' or '\r' ? s[1..] : s;
+    static string Unescaped(string s) => s.Length > 1 && s[0] == '\'' && IsFormulaStart(s[1]) ? s[1..] : s;
+
+    static bool IsFormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     /// <summary>A cell value as a user sees it, or null when the cell is blank.</summary>
     public static string? CellText(object? v) => v switch

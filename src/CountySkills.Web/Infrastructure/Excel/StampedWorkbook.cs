@@ -17,6 +17,16 @@ public sealed record ExportStamp(string UserName, string? DisplayName, DateTimeO
     public string Line => $"导出人：{Who}　导出时间：{When}" + (string.IsNullOrWhiteSpace(Reason) ? "" : $"　用途：{Reason}")
         + (Unmasked ? "　本文件含完整个人信息，仅限工作使用，不得外传" : "　个人信息已脱敏");
 
+    public const int MaxReason = 200;
+
+    /// <summary>The refusal of a reason: none where an unmasked file needs one (400 export.reason_required), or one too long.</summary>
+    public static Failure? RefuseReason(string? reason, bool required)
+    {
+        const string Required = "导出含完整身份证号的文件须写明用途（如：发放补贴、核对台账）";
+        if (required && string.IsNullOrWhiteSpace(reason)) return Result.Invalid("reason", Required, "export.reason_required");
+        return reason?.Trim().Length > MaxReason ? Result.Invalid("reason", $"导出用途不超过 {MaxReason} 个字") : null;
+    }
+
     public static ExportStamp Of(CurrentUser user, TimeProvider clock, string? reason, bool unmasked) =>
         new(user.UserName, user.DisplayName, clock.GetLocalNow(), reason?.Trim(), unmasked);
 }

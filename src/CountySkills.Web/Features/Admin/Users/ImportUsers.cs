@@ -137,7 +137,7 @@ public static class ImportUsers
         }
     }
 
-    public static void Map(RouteGroupBuilder api) => api.MapPost("/admin/users/imports", async (HttpRequest request, Handler h, Microsoft.Extensions.Configuration.IConfiguration config, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder api) => api.MapPost("/admin/users/imports", async (HttpRequest request, Handler h, Microsoft.Extensions.Configuration.IConfiguration config, TimeProvider clock, CancellationToken ct) =>
         {
             var (file, mode, problem) = await UploadForm.ReadAsync(request, UploadForm.MaxBytes(config), ct);
             if (problem is not null) return problem;
@@ -147,7 +147,7 @@ public static class ImportUsers
             if (r.Value!.Passwords is not { } bytes) return TypedResults.Ok(r.Value.Report);
             request.HttpContext.Response.Headers["X-Import-Created"] = r.Value.Report.Created.ToString();
             request.HttpContext.Response.Headers["X-Import-Rejected"] = r.Value.Report.Rejected.ToString();
-            return TypedResults.File(bytes, UploadForm.Xlsx, $"新账号一次性密码-{DateTime.UtcNow:yyyyMMddHHmm}.xlsx");
+            return TypedResults.File(bytes, UploadForm.Xlsx, $"新账号一次性密码-{clock.GetLocalNow():yyyyMMddHHmm}.xlsx");
         })
         .DisableAntiforgery().WithName(nameof(ImportUsers)).WithTags("Admin").RequirePermission(Perm.UsersManage)
         .WithSummary("Onboard accounts from .xlsx/.csv (用户名, 姓名, 手机号, 角色, 乡镇/培训机构/用工单位): mode=dryRun -> row report; commit -> xlsx of one-time passwords")
