@@ -762,6 +762,13 @@ S = {
  "Account.Failed": ("密码未能修改，请重新登录后再试", "The password was not changed: sign in again and retry"),
 }
 
+# Each area may keep its strings in scripts/strings.d/<area>.py as a dict named S (same shape as above).
+import glob, runpy
+for extra in sorted(glob.glob(os.path.join(os.path.dirname(__file__), "strings.d", "*.py"))):
+    for k, v in runpy.run_path(extra)["S"].items():
+        if k in S: raise SystemExit(f"{extra}: {k} already defined")
+        S[k] = v
+
 HEAD = '''<?xml version="1.0" encoding="utf-8"?>
 <root>
   <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
