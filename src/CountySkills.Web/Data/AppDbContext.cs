@@ -56,6 +56,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ImportBatch> ImportBatches => Set<ImportBatch>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<LeadershipMember> LeadershipMembers => Set<LeadershipMember>();
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+    public DbSet<ReportedValue> ReportedValues => Set<ReportedValue>();
+    public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
 
     /// <summary>Who is changing data through this context; written into every audit entry.</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
@@ -89,5 +95,6 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<EmploymentAlert>().Property(x => x.AreaCode).UseCollation("C");
         b.Entity<Business>().Property(x => x.AreaCode).UseCollation("C");
         b.Entity<Incubator>().Property(x => x.AreaCode).UseCollation("C");
+        b.Entity<ReportedValue>().Property(x => x.AreaCode).UseCollation("C");
     }
 }

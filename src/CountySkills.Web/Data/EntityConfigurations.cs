@@ -66,6 +66,7 @@ sealed class InstitutionConfiguration : IEntityTypeConfiguration<Institution>
         e.Property(x => x.Version).IsConcurrencyToken();
         e.Property(x => x.CreditCode).HasMaxLength(18);
         e.HasIndex(x => x.CreditCode).IsUnique();
+        e.HasOne<Department>().WithMany().HasForeignKey(x => x.DepartmentId).OnDelete(DeleteBehavior.SetNull);
         e.Property(x => x.AreaCode).HasMaxLength(12);
         e.HasIndex(x => x.AreaCode);
         e.Property(x => x.Name).HasMaxLength(100);

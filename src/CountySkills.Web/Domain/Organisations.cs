@@ -16,6 +16,8 @@ public sealed class Institution : Entity, IAreaScoped
     [PersonalData(PersonalKind.Phone)] public string? ContactPhone { get; set; }
     /// <summary>On the published catalogue of institutions whose training may be subsidised.</summary>
     public bool OnCatalogue { get; set; }
+    /// <summary>The county department the institution answers to (人社, 农业农村, 教育…): training targets split by department count its classes.</summary>
+    public long? DepartmentId { get; set; }
 }
 
 public enum InstitutionKind

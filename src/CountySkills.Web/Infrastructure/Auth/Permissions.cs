@@ -20,7 +20,7 @@ public static class Perm
         EmploymentConfirm = "employment.confirm", EmploymentOversight = "employment.oversight", EmployersEdit = "employment.employers-edit", JobOrdersWrite = "employment.job-orders";
     public const string BrandsRead = "brands.read", BrandsWrite = "brands.write";
     public const string EntrepreneurshipRead = "entrepreneurship.read", EntrepreneurshipWrite = "entrepreneurship.write", BusinessesWrite = "entrepreneurship.businesses";
-    public const string PlanningRead = "planning.read", PlanningWrite = "planning.write";
+    public const string PlanningRead = "planning.read", PlanningWrite = "planning.write", IndicatorsRead = "indicators.read";
     public const string DashboardRead = "dashboard.read", ReportsRead = "reports.read";
     public const string UsersManage = "admin.users", SettingsRead = "admin.settings-read", SettingsWrite = "admin.settings", AuditRead = "admin.audit";
 
@@ -67,7 +67,9 @@ public static class Perm
         [EntrepreneurshipRead] = [A, C, T, V, U],
         [EntrepreneurshipWrite] = [A, C],
         [BusinessesWrite] = [A, C, T],
-        [PlanningRead] = [A, C, V, U],
+        // Township officers read the plan and the indicators of their own township (the figures are limited to their scope).
+        [PlanningRead] = [A, C, T, V, U],
+        [IndicatorsRead] = [A, C, T, V, U],
         [PlanningWrite] = [A, C],
         [DashboardRead] = [A, C, T, V, U],
         [ReportsRead] = [A, C, V, U],

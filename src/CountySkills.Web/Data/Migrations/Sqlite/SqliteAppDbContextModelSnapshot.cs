@@ -768,6 +768,44 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.ToTable("ClassTransitions");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Department", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("Departments");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Employer", b =>
                 {
                     b.Property<long>("Id")
@@ -1272,6 +1310,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasMaxLength(18)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1297,6 +1338,8 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("CreditCode")
                         .IsUnique();
+
+                    b.HasIndex("DepartmentId");
 
                     b.ToTable("Institutions");
                 });
@@ -1478,6 +1521,43 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("Date");
 
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.LeadershipMember", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupPost")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Office")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("LeadershipMembers");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.MemberFeedback", b =>
@@ -1929,6 +2009,98 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.ToTable("Placements");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Plan", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("IssuedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("Plans");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PlanRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("PlanRevisions");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Region", b =>
                 {
                     b.Property<string>("Code")
@@ -1955,6 +2127,113 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("ParentCode");
 
                     b.ToTable("Regions");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.ReportNarrative", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Section")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Period", "Section")
+                        .IsUnique();
+
+                    b.ToTable("ReportNarratives");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.ReportedValue", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AreaCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Attachment")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EnteredUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IndicatorKey")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("IndicatorKey", "Year", "Month", "AreaCode")
+                        .IsUnique();
+
+                    b.ToTable("ReportedValues");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.SettingVersion", b =>
@@ -2984,6 +3263,14 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.Navigation("Class");
                 });
 
+            modelBuilder.Entity("CountySkills.Web.Domain.Institution", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.JobOrder", b =>
                 {
                     b.HasOne("CountySkills.Web.Domain.TrainingClass", null)
@@ -3015,6 +3302,14 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Employer");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.LeadershipMember", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.MemberFeedback", b =>
@@ -3088,6 +3383,23 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.Navigation("Employer");
 
                     b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.PlanRevision", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Plan", null)
+                        .WithMany("Revisions")
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.ReportedValue", b =>
+                {
+                    b.HasOne("CountySkills.Web.Domain.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.SetNull);
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.StarChange", b =>
@@ -3251,6 +3563,11 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
             modelBuilder.Entity("CountySkills.Web.Domain.Placement", b =>
                 {
                     b.Navigation("FollowUps");
+                });
+
+            modelBuilder.Entity("CountySkills.Web.Domain.Plan", b =>
+                {
+                    b.Navigation("Revisions");
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.SubsidyClaim", b =>
