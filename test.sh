@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: domain and HTTP tests on SQLite and PostgreSQL, and browser tests in Debian's chromium.
-# Installs what the tests need when missing (chromium, postgresql-15, fonts-noto-cjk), starts PostgreSQL 15 on a
+# Installs what the tests need when missing (chromium, postgresql-15, fonts-noto-cjk, and for the Word report's
+# print test LibreOffice Writer, poppler-utils and fonts-arphic-ukai), starts PostgreSQL 15 on a
 # loopback port in a temporary folder, stops it afterwards, and ends with "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -10,7 +11,11 @@ SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# grep without -q: -q stops reading, fc-list dies of SIGPIPE, and pipefail would count the font as missing.
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need+=(fonts-noto-cjk)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
+fc-list 2>/dev/null | grep -i "AR PL UKai" >/dev/null || need+=(fonts-arphic-ukai)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null || { echo "could not install ${need[*]}"; exit 1; }
