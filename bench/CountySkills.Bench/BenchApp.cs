@@ -17,26 +17,37 @@ public sealed class BenchApp : IAsyncDisposable
     public CurrentUser User { get; } = new();
     string? _file;
     public string File => _file ?? Path.Combine(Dir, "app.db");
+    public DatabaseProvider Provider { get; private set; } = DatabaseProvider.Sqlite;
+    /// <summary>The database the app uses: the SQLite file, or the PostgreSQL database given.</summary>
+    public string ConnectionString => _connectionString ?? $"Data Source={File}";
+    string? _connectionString;
 
     /// <param name="reuse">A database file kept between runs (seeding 700,000 people takes minutes); created when missing.</param>
-    public static async Task<BenchApp> StartAsync(int people = 0, string role = Roles.CountyOfficer, string area = DemoCounty.Code, string? reuse = null)
+    /// <param name="postgres">A PostgreSQL connection string to use instead of a SQLite file (the database must exist; it is migrated and kept).</param>
+    public static async Task<BenchApp> StartAsync(int people = 0, string role = Roles.CountyOfficer, string area = DemoCounty.Code, string? reuse = null,
+        string? postgres = null)
     {
-        var app = new BenchApp { _file = reuse };
+        var app = new BenchApp { _file = reuse, _connectionString = postgres, Provider = postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres };
         Directory.CreateDirectory(app.Dir);
         app.User.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, "bench"), new Claim(ClaimTypes.NameIdentifier, "bench"), new Claim(ClaimTypes.Role, role), new Claim(ScopeClaims.Area, area),
              .. (area == DemoCounty.Code ? new[] { new Claim(ScopeClaims.AreaCoversAll, "true") } : [])], "bench")));
-        var options = DatabaseSetup.BuildOptions(DatabaseProvider.Sqlite, $"Data Source={app.File}", new AuditInterceptor(app.Clock));
+        var options = DatabaseSetup.BuildOptions(app.Provider, app.ConnectionString, new AuditInterceptor(app.Clock));
         app.Factory = new AppDbContextFactory(options, app.User);
         await using (var db = await app.Factory.CreateDbContextAsync())
         {
             await db.Database.MigrateAsync();
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+            if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
             await CountySkills.Web.Data.Reference.ReferenceData.EnsureAsync(db);
         }
-        await new DemoSeeder(app.Factory, app.Clock, new CountySkills.Web.Features.Admin.Settings.CurrentSettings(app.Factory, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }), NullLogger<DemoSeeder>.Instance).SeedAsync(people, accounts: false);
+        await app.Seeder().SeedAsync(people, accounts: false);
         return app;
     }
+
+    /// <summary>The demo's seeder over this database (for the two years of history: <see cref="DemoSeeder.SeedHistoryAsync"/>).</summary>
+    public DemoSeeder Seeder() => new(Factory, Clock, new CountySkills.Web.Features.Admin.Settings.CurrentSettings(Factory,
+        new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }),
+        NullLogger<DemoSeeder>.Instance);
 
     /// <summary>The exact-search gate of a user (a throttle of its own, the default limit).</summary>
     public CountySkills.Web.Features.People.ExactSearch.Gate SearchGate(CurrentUser? user = null) =>
@@ -46,7 +57,8 @@ public sealed class BenchApp : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (_file is not null) return ValueTask.CompletedTask;
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        if (_file is not null || _connectionString is not null) return ValueTask.CompletedTask;
         try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
         return ValueTask.CompletedTask;
     }

@@ -26,10 +26,12 @@ switch (which)
     case "subsidy-eligibility":
         await SubsidyBench.RunAsync(args.Contains("--n") ? n : 700_000);
         return 0;
+    case "dashboard":
+        return await DashboardBench.RunAsync(args.Contains("--n") ? n : 700_000, args);
     case "ledger-export":
         await ExportBench.RunAsync(args.Contains("--n") ? n : 200_000);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list, training-roster, person-timeline, training, subsidy-eligibility, employment-outcomes, account-gate, ledger-export");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list, training-roster, person-timeline, training, subsidy-eligibility, employment-outcomes, account-gate, ledger-export, dashboard");
         return 2;
 }

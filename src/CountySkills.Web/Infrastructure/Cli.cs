@@ -7,7 +7,9 @@ namespace CountySkills.Web.Infrastructure;
 /// <summary>
 /// Operator commands of the same binary:
 ///   migrate                                  apply pending migrations of the configured provider
-///   seed [--people N]                        demo county with N people (default 700000); demo accounts in Development only
+///   seed [--people N] [--history]            demo county with N people (default 700000); demo accounts in Development only;
+///                                            --history adds two years of training, certificates, subsidies, placements and
+///                                            businesses in proportion to the ledger (once)
 ///   create-admin --user NAME --password PWD [--force]  create an administrator (or reset one); refuses another role's account without --force
 ///   reset-password --user NAME [--password PWD]       recovery: a one-time password for any account, to be changed at sign-in
 /// </summary>
@@ -30,8 +32,17 @@ public static class Cli
                 var started = DateTime.UtcNow;
                 // Demo accounts share a published password: only ever in Development.
                 var accounts = app.Environment.IsDevelopment();
-                await sp.GetRequiredService<DemoSeeder>().SeedAsync(n, accounts);
+                var seeder = sp.GetRequiredService<DemoSeeder>();
+                await seeder.SeedAsync(n, accounts);
                 Console.WriteLine($"Demo county seeded with up to {n:N0} people in {(DateTime.UtcNow - started).TotalSeconds:F1} s (an existing ledger is left as it is).");
+                if (args.Contains("--history"))
+                {
+                    started = DateTime.UtcNow;
+                    var added = await seeder.SeedHistoryAsync();
+                    Console.WriteLine(added is null
+                        ? "History: already there (or the database holds more than a demo's training), left as it is."
+                        : $"History of two years added in {(DateTime.UtcNow - started).TotalSeconds:F1} s: {added}.");
+                }
                 if (!accounts) Console.WriteLine("No demo accounts were created (not Development); use create-admin.");
                 return 0;
             case "create-admin":
@@ -39,7 +50,7 @@ public static class Cli
             case "reset-password":
                 return await ResetPasswordAsync(sp, Option(args, "--user"), Option(args, "--password"));
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] | create-admin --user NAME --password PWD [--force] | reset-password --user NAME");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] [--history] | create-admin --user NAME --password PWD [--force] | reset-password --user NAME");
                 return 2;
         }
     }

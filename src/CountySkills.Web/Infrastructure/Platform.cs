@@ -176,8 +176,10 @@ public static class Platform
         if (!migrate) return;
         await using var scope = app.Services.CreateAsyncScope();
         await Cli.MigrateAsync(scope.ServiceProvider);
+        // Demo:History (set by the launch profile of `dotnet run`, not by the tests) adds two years of history on the first start.
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
-                .SeedAsync(app.Configuration.GetValue("Demo:People", 20_000), accounts: true);
+                .SeedAsync(app.Configuration.GetValue("Demo:People", 20_000), accounts: true,
+                    app.Configuration.GetValue("Demo:History", false) ? HistorySeeding.NewLedger : HistorySeeding.None);
     }
 }

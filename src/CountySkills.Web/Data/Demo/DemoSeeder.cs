@@ -6,6 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CountySkills.Web.Data.Demo;
 
+/// <summary>When the demo adds two years of history (<see cref="DemoHistory"/>) after its hand-made records: never (the default, and the
+/// tests'), only with a ledger of at most <see cref="DemoSeeder.FirstStartHistoryLimit"/> people this call created (a first start), or
+/// whenever it is missing (seed --history).</summary>
+public enum HistorySeeding { None, NewLedger, Always }
+
 /// <summary>Fills an empty database with the demo county. Idempotent: a part already there is left alone.</summary>
 public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider clock, CurrentSettings settings, ILogger<DemoSeeder> log)
 {
@@ -47,7 +52,13 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         return first17 + CreditCode.ComputeCheck(first17);
     }
 
-    public async Task SeedAsync(int people, bool accounts, CancellationToken ct = default)
+    /// <summary>A first start adds history only to a ledger this small, so it stays quick (seed --history adds it to any).</summary>
+    public const int FirstStartHistoryLimit = 20_000;
+
+    /// <summary>The demo county without history (what the tests count on).</summary>
+    public Task SeedAsync(int people, bool accounts, CancellationToken ct = default) => SeedAsync(people, accounts, HistorySeeding.None, ct);
+
+    public async Task SeedAsync(int people, bool accounts, HistorySeeding history, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await db.Regions.AnyAsync(ct))
@@ -65,7 +76,8 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
             log.LogInformation("Demo county {Name} seeded", DemoCounty.Name);
         }
         var existing = await db.People.CountAsync(ct);
-        if (existing == 0 && people > 0) await StorePeopleAsync(people, ct);
+        var newLedger = existing == 0 && people > 0;
+        if (newLedger) await StorePeopleAsync(people, ct);
         if (accounts) await SeedAccountsAsync(ct);
         // The occupations catalogue is there already: the migration step adds it (Cli.MigrateAsync).
         await using (var training = await dbs.CreateDbContextAsync(ct))
@@ -78,6 +90,20 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
             await DemoEmployment.SeedAsync(employment, clock, (await settings.FollowUpIntervalsAsync(employment, ct)).Value.Months, ct);
         await using (var brands = await dbs.CreateDbContextAsync(ct))
             await DemoBrands.SeedAsync(brands, clock, ct);
+        if (history == HistorySeeding.Always || (history == HistorySeeding.NewLedger && newLedger && people <= FirstStartHistoryLimit))
+            await SeedHistoryAsync(ct);
+    }
+
+    /// <summary>Two years of history in proportion to the ledger, beside the hand-made records (after them: they take the first classes and trainees);
+    /// nothing when it is there already. Returns what was added, or null.</summary>
+    public async Task<DemoHistory.Summary?> SeedHistoryAsync(CancellationToken ct = default)
+    {
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var months = (await settings.FollowUpIntervalsAsync(db, ct)).Value.Months;
+        var added = await DemoHistory.SeedAsync(db, clock, months, ct);
+        if (added is not null) log.LogInformation("Demo history of two years for {People} people added in {Seconds:F1} s: {Summary}", added.People, started.Elapsed.TotalSeconds, added);
+        return added;
     }
 
     /// <summary>Generates the demo ledger deterministically and stores it.</summary>
