@@ -78,6 +78,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
             await DemoEmployment.SeedAsync(employment, clock, (await settings.FollowUpIntervalsAsync(employment, ct)).Value.Months, ct);
         await using (var brands = await dbs.CreateDbContextAsync(ct))
             await DemoBrands.SeedAsync(brands, clock, ct);
+        await using (var planning = await dbs.CreateDbContextAsync(ct)) await DemoPlanning.SeedAsync(planning, clock, ct);
     }
 
     /// <summary>Generates the demo ledger deterministically and stores it.</summary>
