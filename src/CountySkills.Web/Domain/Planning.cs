@@ -91,7 +91,10 @@ public sealed class Plan : Entity
     public string? IssuedBy { get; set; }
     public List<PlanRevision> Revisions { get; } = [];
 
-    public IReadOnlyList<PlanItem> Items => JsonSerializer.Deserialize<List<PlanItem>>(ItemsJson, Json) ?? [];
+    public IReadOnlyList<PlanItem> Items => ParseItems(ItemsJson);
+
+    /// <summary>The items as stored (in the plan or in one of its revisions).</summary>
+    public static IReadOnlyList<PlanItem> ParseItems(string json) => JsonSerializer.Deserialize<List<PlanItem>>(json, Json) ?? [];
 
     /// <summary>Replaces the targets. An issued plan changes only with a reason; its previous version is kept.</summary>
     public Refusal? Change(string title, IReadOnlyList<PlanItem> items, string? reason, string by, DateTime nowUtc)
@@ -108,13 +111,15 @@ public sealed class Plan : Entity
         return null;
     }
 
-    /// <summary>Issues (下达) the plan: it must have targets whose splits add up.</summary>
-    public Refusal? Issue(string by, DateTime nowUtc)
+    /// <summary>Issues (下达) the plan: it must have targets whose splits add up. <paramref name="additive"/> says which indicators add up
+    /// over their parts (a count does; a rate does not: each township's 95 % is its own target, so its splits are not summed).</summary>
+    public Refusal? Issue(string by, DateTime nowUtc, Func<string, bool>? additive = null)
     {
         if (Status == PlanStatus.Issued) return new("plan.issued", $"目标任务已于 {IssuedUtc:yyyy-MM-dd} 下达");
         var items = Items;
         if (items.Count == 0) return new("plan.empty", "目标任务中还没有任何指标");
-        var off = items.SelectMany(i => Enum.GetValues<SplitKind>().Select(k => (i, k, d: i.Difference(k)))).Where(x => x.d is not null and not 0).ToList();
+        var off = items.Where(i => additive?.Invoke(i.IndicatorKey) ?? true)
+            .SelectMany(i => Enum.GetValues<SplitKind>().Select(k => (i, k, d: i.Difference(k)))).Where(x => x.d is not null and not 0).ToList();
         if (off.Count > 0)
             return new("plan.split_mismatch", "分解数之和与总目标不一致：" + string.Join("；", off.Select(x => $"{x.i.IndicatorKey} 按{Zh.Of(x.k)}相差 {x.d:0.##}")));
         (Status, Revision, IssuedUtc, IssuedBy) = (PlanStatus.Issued, 1, nowUtc, by);

@@ -92,6 +92,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
             await DemoBrands.SeedAsync(brands, clock, ct);
         if (history == HistorySeeding.Always || (history == HistorySeeding.NewLedger && newLedger && people <= FirstStartHistoryLimit))
             await SeedHistoryAsync(ct);
+        await using (var planning = await dbs.CreateDbContextAsync(ct)) await DemoPlanning.SeedAsync(planning, clock, ct);
     }
 
     /// <summary>Two years of history in proportion to the ledger, beside the hand-made records (after them: they take the first classes and trainees);
