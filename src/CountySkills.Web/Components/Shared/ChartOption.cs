@@ -151,6 +151,14 @@ public sealed class ChartOption
         return this;
     }
 
+    /// <summary>Whole steps on the value axis (counts: no 0.5 person).</summary>
+    public ChartOption WithWholeNumbers()
+    {
+        var (_, v) = CategoryAndValueAxes();
+        if (v is not null) v.MinInterval = 1;
+        return this;
+    }
+
     /// <summary>A string template for the value axis' labels, e.g. "{value}%".</summary>
     public ChartOption WithValueLabels(string formatter)
     {
@@ -293,6 +301,8 @@ public sealed class ChartAxis
     public bool? Inverse { get; set; }
     public double? Min { get; set; }
     public double? Max { get; set; }
+    /// <summary>The smallest step between ticks: 1 keeps counts of people off 0.5.</summary>
+    public double? MinInterval { get; set; }
     public ChartAxisLabel? AxisLabel { get; set; }
 }
 
