@@ -111,13 +111,15 @@ public static partial class Catalogue
                 Value = x.l.AmountFen + x.l.AssessmentFen,
             });
 
-    static IQueryable<Fact> ApprovedLines(AppDbContext db, Period p, bool amounts) =>
+    /// <summary>Approved lines of claims made in the period and approved or paid; with <paramref name="claims"/> each fact stands for its
+    /// claim (PersonId = the claim's id), so counting distinct "people" counts the claims (申请笔数).</summary>
+    static IQueryable<Fact> ApprovedLines(AppDbContext db, Period p, bool amounts, bool claims = false) =>
         db.ClaimLines.Where(l => l.Decision == LineDecision.Approved)
             .Join(db.Claims.Where(c => (c.Status == ClaimStatus.Approved || c.Status == ClaimStatus.Paid) && c.ClaimedOn >= p.From && c.ClaimedOn <= p.To),
                 l => l.ClaimId, c => c.Id, (l, c) => new { l, c })
             .Select(x => new Fact
             {
-                RecordId = x.l.Id, PersonId = x.l.PersonId, AreaCode = x.l.Person!.AreaCode, Township = x.l.Person.TownshipCode, Day = x.c.ClaimedOn,
+                RecordId = x.l.Id, PersonId = claims ? x.c.Id : x.l.PersonId, AreaCode = x.l.Person!.AreaCode, Township = x.l.Person.TownshipCode, Day = x.c.ClaimedOn,
                 Fund = (int)x.c.Fund, CertKind = (int)x.l.Kind, Level = (int)x.l.Level, Occupation = x.l.OccupationId, Tags = (int)x.l.Person.Tags,
                 Value = amounts ? x.l.AmountFen + x.l.AssessmentFen : 1,
             });

@@ -9,7 +9,7 @@ public sealed record FigureRow(string Group, string Code, decimal? Value, long? 
 /// The engine under every figure: takes an indicator's facts, limits them to a place, groups them by a breakdown and aggregates them
 /// in the database. The same filters select the records of one group for a drill-down, so a list's count equals its figure.
 /// </summary>
-public static class Figures
+public static partial class Figures
 {
     public const string TotalCode = "total";
 
@@ -107,21 +107,31 @@ public static class Figures
     /// yyyy-MM, no department into the lead department) and orders them.</summary>
     static List<(string Code, long A, long B)> Fold(List<(string Code, long A, long B)> raw, Breakdown? by, Indicator ind, Labels labels)
     {
-        IEnumerable<(string Code, long A, long B)> mapped = by switch
-        {
-            Breakdown.TargetGroup => raw.SelectMany(r =>
-            {
-                var tags = long.Parse(r.Code);
-                return tags == 0 ? [("0", r.A, r.B)] : Enum.GetValues<PersonTags>().Where(t => t != 0 && (tags & (long)t) != 0).Select(t => (((long)t).ToString(), r.A, r.B));
-            }),
-            Breakdown.Band => raw.Select(r => (BandGroups.First(g => g.Bands.Contains(int.Parse(r.Code))).Code, r.A, r.B)),
-            Breakdown.Month => raw.Select(r => ($"{long.Parse(r.Code) / 100:D4}-{long.Parse(r.Code) % 100:D2}", r.A, r.B)),
-            Breakdown.Department => raw.Select(r => (r.Code == "0" ? labels.LeadDepartmentId(ind).ToString() : r.Code, r.A, r.B)),
-            _ => raw,
-        };
+        var mapped = by is { } b ? raw.SelectMany(r => FoldCode(b, r.Code, ind, labels).Select(code => (Code: code, r.A, r.B))) : raw;
         var summed = mapped.GroupBy(r => r.Code).Select(g => (g.Key, g.Sum(x => x.A), g.Sum(x => x.B)));
-        return by == Breakdown.Band
-            ? summed.OrderBy(r => Array.FindIndex(BandGroups, g => g.Code == r.Key)).ToList()
-            : summed.OrderBy(r => r.Key.Length).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
+        return summed.OrderBy(r => r.Key, CodeOrder(by)).ToList();
     }
+
+    /// <summary>The groups one raw key of a breakdown falls in: a person's tags in each of <paramref name="tags"/> they carry (none of
+    /// them: "0", 其他), a destination in its band, a month number as yyyy-MM, no department as the lead department; else the key.</summary>
+    internal static IEnumerable<string> FoldCode(Breakdown by, string code, Indicator ind, Labels labels, PersonTags tags = AllTags)
+    {
+        switch (by)
+        {
+            case Breakdown.TargetGroup:
+                var shown = long.Parse(code) & (long)tags;
+                return shown == 0 ? ["0"] : Enum.GetValues<PersonTags>().Where(t => t != 0 && (shown & (long)t) != 0).Select(t => ((long)t).ToString());
+            case Breakdown.Band: return [BandGroups.First(g => g.Bands.Contains(int.Parse(code))).Code];
+            case Breakdown.Month: return [$"{long.Parse(code) / 100:D4}-{long.Parse(code) % 100:D2}"];
+            case Breakdown.Department: return [code == "0" ? labels.LeadDepartmentId(ind).ToString() : code];
+            default: return [code];
+        }
+    }
+
+    const PersonTags AllTags = (PersonTags)(-1);
+
+    /// <summary>How the groups of a breakdown are ordered: bands as <see cref="BandGroups"/>, others by code (shorter first).</summary>
+    internal static IComparer<string> CodeOrder(Breakdown? by) => by == Breakdown.Band
+        ? Comparer<string>.Create((x, y) => Array.FindIndex(BandGroups, g => g.Code == x).CompareTo(Array.FindIndex(BandGroups, g => g.Code == y)))
+        : Comparer<string>.Create((x, y) => x.Length != y.Length ? x.Length.CompareTo(y.Length) : string.CompareOrdinal(x, y));
 }
