@@ -66,20 +66,20 @@ public static class DemoPlanning
         plan.Issue("county", issued, PlanView.Additive);
         db.Plans.Add(plan);
         await db.SaveChangesAsync(ct);
-        // One change after issuing, with its reason: two townships trade two person-times of training.
+        // One change after issuing, with its reason: the township with the largest training target hands two person-times to another.
         var changed = issued.AddDays(60);
-        if (changed < now && townships.Count > 2)
+        var training = items.Single(i => i.IndicatorKey == "training.person_times");
+        var giver = training.Splits.Where(x => x.Kind == SplitKind.Township).MaxBy(x => x.Target);
+        var taker = training.Splits.FirstOrDefault(x => x.Kind == SplitKind.Township && x.Code != giver?.Code);
+        if (changed < now && giver is { Target: > 2 } && taker is not null)
         {
-            var moved = items.Select(i => i.IndicatorKey != "training.person_times" ? i : i with
+            var moved = items.Select(i => i != training ? i : i with
             {
-                Splits = i.Splits.Select(s => s.Kind != SplitKind.Township ? s : s.Code == townships[0] ? s with { Target = s.Target + 2 }
-                    : s.Code == townships[2] && s.Target > 2 ? s with { Target = s.Target - 2 } : s).ToList(),
+                Splits = i.Splits.Select(x => x == giver ? x with { Target = x.Target - 2 } : x == taker ? x with { Target = x.Target + 2 } : x).ToList(),
             }).ToList();
-            if (moved.Single(i => i.IndicatorKey == "training.person_times").Difference(SplitKind.Township) == 0)
-            {
-                plan.Change(plan.Title, moved, "柳河镇部分培训任务调整至城关街道办事处（县领导小组第二次会议决定）", "county", changed);
-                await db.SaveChangesAsync(ct);
-            }
+            var names = await db.Regions.Where(r => r.Code == giver.Code || r.Code == taker.Code).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
+            plan.Change(plan.Title, moved, $"{names.GetValueOrDefault(giver.Code)}部分培训任务调整至{names.GetValueOrDefault(taker.Code)}（县领导小组第二次会议决定）", "county", changed);
+            await db.SaveChangesAsync(ct);
         }
     }
 
