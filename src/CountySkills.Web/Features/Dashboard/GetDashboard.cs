@@ -85,9 +85,9 @@ public static class GetDashboard
                 var v = await GetIndicatorValues.ComputeAsync(db, at with { Indicator = Catalogue.Find(key)!, By = by }, clock, ct, labels);
                 if (by == B.Township) byTown[key] = v.Rows;
                 if (by == B.Brand) brandRows = v.Rows;
-                var target = Target(items, key, area);
+                var target = Targets.Of(items, key, area);
                 kpis.Add(new Kpi(key, v.Name, Catalogue.Find(key)!.NameEn, v.Unit, v.Kind, v.Total.Value, v.Total.Numerator, v.Total.Denominator, target,
-                    Progress(v.Total.Value, target)));
+                    Targets.Progress(v.Total.Value, target)));
             }
 
             var trends = new Dictionary<string, Trend>();
@@ -102,7 +102,11 @@ public static class GetDashboard
                     Enumerable.Range(1, 12).Select(m => (decimal?)(then.GetValueOrDefault($"{year - 1:D4}-{m:D2}") ?? 0m)).ToList());
             }
 
-            Series S(string key, IEnumerable<FigureRow> rows) { var i = Catalogue.Find(key)!; return new(key, i.Name, i.NameEn, i.Unit, rows.Select(x => new Point(x.Code, x.Group, x.Value)).ToList()); }
+            Series S(string key, IEnumerable<FigureRow> rows)
+            {
+                var i = Catalogue.Find(key)!;
+                return new(key, i.Name, i.NameEn, i.Unit, rows.Select(x => new Point(x.Code, x.Group, x.Value)).ToList());
+            }
             IEnumerable<FigureRow> EveryTown(string key) => towns.Select(t => byTown[key].FirstOrDefault(x => x.Code == t) ?? new FigureRow(labels.AreaName(t), t, 0));
             var groups = await Rows("training.person_times", B.TargetGroup);
             var placedGroups = await Rows("labour.new_transfers", B.TargetGroup);
@@ -117,29 +121,10 @@ public static class GetDashboard
                 [S("brands.output", brandRows.OrderByDescending(x => x.Value))],
                 [S("labour.new_transfers", await Rows("labour.new_transfers", B.Band))]);
 
-            var (ranking, basis) = await RankAsync(db, at, labels, items, towns, byTown, ct);
+            var (ranking, basis) = await Targets.RankAsync(db, at, labels, items, towns, byTown, ct);
             var work = await OpenWorkAsync(db, area, today, ct);
             var recent = await RecentAsync(db, area, from, to, labels, ct);
             return new View(asOf, year, from, to, area, labels.AreaName(area ?? user.AreaScope), plan?.Id, basis, kpis, trends, breakdowns, ranking, work, recent);
-        }
-
-        async Task<(List<Rank>, string)> RankAsync(AppDbContext db, ResolvedQuery at, Labels labels, IReadOnlyList<PlanItem> items, List<string> towns,
-            Dictionary<string, IReadOnlyList<FigureRow>> byTown, CancellationToken ct)
-        {
-            var ratios = towns.ToDictionary(t => t, _ => new List<decimal>());
-            foreach (var item in items.Where(i => i.Splits.Any(s => s.Kind == SplitKind.Township)))
-            {
-                if (Catalogue.Find(item.IndicatorKey) is not { } ind || !ind.Breakdowns.Contains(B.Township)) continue;
-                var rows = byTown.TryGetValue(ind.Key, out var known) ? known : await Figures.ComputeAsync(db, ind, at.Period, at.Area, B.Township, labels, ct);
-                foreach (var t in towns)
-                    if (Progress(rows.FirstOrDefault(x => x.Code == t)?.Value ?? 0, item.Splits.FirstOrDefault(s => s.Kind == SplitKind.Township && s.Code == t)?.Target) is { } p)
-                        ratios[t].Add(p);
-            }
-            var transfers = byTown["labour.new_transfers"];
-            var list = towns.Select(t => new Rank(t, labels.AreaName(t), ratios[t].Count == 0 ? null : Math.Round(ratios[t].Average(), 1), ratios[t].Count,
-                    transfers.FirstOrDefault(x => x.Code == t)?.Value ?? 0, Target(items, "labour.new_transfers", t)))
-                .OrderByDescending(x => x.Progress ?? -1).ThenByDescending(x => x.NewTransfers).ThenBy(x => x.Code).ToList();
-            return (list, list.Any(x => x.Progress is not null) ? "plan" : "newTransfers");
         }
 
         async Task<OpenWork> OpenWorkAsync(AppDbContext db, string? area, DateOnly today, CancellationToken ct)
@@ -164,16 +149,6 @@ public static class GetDashboard
                 p.Band.Folded(), p.StartDate)).ToList();
         }
     }
-
-    /// <summary>This year's target of an indicator for the area: the issued plan's county target, or for a township its split (none for a village).</summary>
-    public static decimal? Target(IReadOnlyList<PlanItem> items, string key, string? area)
-    {
-        if (items.FirstOrDefault(i => i.IndicatorKey == key) is not { } item) return null;
-        if (area is null || area.Length <= 6) return item.Target;
-        return area.Length == 9 ? item.Splits.FirstOrDefault(s => s.Kind == SplitKind.Township && s.Code == area)?.Target : null;
-    }
-
-    public static decimal? Progress(decimal? value, decimal? target) => target is > 0 ? Math.Round(100m * (value ?? 0) / target.Value, 1) : null;
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/dashboard", async ([AsParameters] Query q, Handler h, CancellationToken ct) => (await h.Handle(q, ct)).ToHttp())
