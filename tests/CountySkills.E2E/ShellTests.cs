@@ -10,7 +10,7 @@ public sealed class ShellTests(AppServer app)
     [Theory]
     [InlineData("admin", "People,Training,Certificates,Subsidies,Employment,Brands,Entrepreneurship,Planning,Dashboard,Reports,Admin")]
     [InlineData("county", "People,Training,Certificates,Subsidies,Employment,Brands,Entrepreneurship,Planning,Dashboard,Reports,Admin")]
-    [InlineData("town01", "People,Certificates,Employment,Entrepreneurship,Dashboard")]
+    [InlineData("town01", "People,Certificates,Employment,Entrepreneurship,Planning,Dashboard")]
     [InlineData("school01", "People,Training,Certificates,Subsidies")]
     [InlineData("viewer", "People,Training,Certificates,Employment,Brands,Entrepreneurship,Planning,Dashboard,Reports")]
     [InlineData("auditor", "People,Training,Certificates,Subsidies,Employment,Brands,Entrepreneurship,Planning,Dashboard,Reports,Admin")]

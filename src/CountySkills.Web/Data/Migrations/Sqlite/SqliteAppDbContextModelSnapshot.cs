@@ -1053,6 +1053,8 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("EmployerId", "DueOn");
 
+                    b.HasIndex("DueOn", "Cancelled", "DoneOn");
+
                     b.ToTable("FollowUps", (string)null);
                 });
 
@@ -2005,6 +2007,8 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                     b.HasIndex("EmployerId", "StartDate");
 
                     b.HasIndex("PersonId", "StartDate");
+
+                    b.HasIndex("StartDate", "PersonId", "Organised", "BrandId", "Band");
 
                     b.ToTable("Placements");
                 });
