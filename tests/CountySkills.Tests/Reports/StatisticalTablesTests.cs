@@ -253,3 +253,19 @@ public abstract class StatisticalTablesTests(ClockedApp app) : IAsyncLifetime
 
 public sealed class StatisticalTablesTests_Sqlite(ClockedSqliteApp app) : StatisticalTablesTests(app), IClassFixture<ClockedSqliteApp>;
 public sealed class StatisticalTablesTests_Postgres(ClockedPostgresApp app) : StatisticalTablesTests(app), IClassFixture<ClockedPostgresApp>;
+
+public class ReportNotesTests
+{
+    [Fact]
+    public void Notes_wrap_within_the_tables_width_and_no_line_begins_with_a_closing_mark()
+    {
+        const string note = "说明：1. 转移就业人数为期末当天在岗的人数（存量），一人有多条在岗记录时取最近上岗的一条，按其务工地分县内、县外省内、省外（含境外）。";
+        var lines = CountySkills.Web.Features.Reports.Tables.ReportArea.Wrap(note, 40).ToList();
+        Assert.True(lines.Count >= 3);
+        Assert.All(lines, l => Assert.True(CountySkills.Web.Features.Reports.StatTableWorkbook.TextWidth(l) <= 42, l));
+        Assert.All(lines.Skip(1), l => Assert.StartsWith("　　", l));
+        Assert.All(lines, l => Assert.DoesNotContain(l.TrimStart('　')[0], "，；、。）："));
+        Assert.Equal(note, string.Concat(lines.Select(l => l.TrimStart('　'))));
+        Assert.Equal([note[..10]], CountySkills.Web.Features.Reports.Tables.ReportArea.Wrap(note[..10], 100));
+    }
+}

@@ -32,10 +32,7 @@ public static class BrandsTable
                 StatHeader.Column("outside", "期末在外务工人数"),
                 StatHeader.Column("wage", "平均月工资（元）", StatFormat.Yuan, StatTotal.Fixed(Average(allWages))),
                 StatHeader.Column("jobs", "带动就业人数")),
-        ],
-        "说明：1. 品牌成员数为截至期末已加入且未退出品牌的成员人数；培训人次为期间内开班的品牌培训班的人次。",
-        "2. 本期输出人数为期间内以品牌名义上岗的人数（按人去重）；期末在外务工人数为期末当天以品牌名义在岗、务工地在县外（县外省内、省外及境外）的人数。",
-        "3. 平均月工资为期末在岗且登记了月工资的品牌就业人员的平均数，合计栏为全部品牌的平均数；带动就业人数含品牌带动创办的经营主体吸纳的就业人数。");
+        ]);
 
         foreach (var b in brands)
         {
@@ -50,7 +47,10 @@ public static class BrandsTable
                 ["jobs"] = ReportArea.Of(jobs, code),
             });
         }
-        return t;
+        return r.WithNotes(t,
+            "说明：1. 品牌成员数为截至期末已加入且未退出品牌的成员人数；培训人次为期间内开班的品牌培训班的人次。",
+            "2. 本期输出人数为期间内以品牌名义上岗的人数（按人去重）；期末在外务工人数为期末当天以品牌名义在岗、务工地在县外（县外省内、省外及境外）的人数。",
+            "3. 平均月工资为期末在岗且登记了月工资的品牌就业人员的平均数，合计栏为全部品牌的平均数；带动就业人数含品牌带动创办的经营主体吸纳的就业人数。");
     }
 
     /// <summary>Yuan from the sum of wages in fen over their number; null when no one has a wage entered.</summary>

@@ -35,8 +35,12 @@ public static class GetReport
     }
 
     /// <summary>The address of a table's file for a query (the page's download link).</summary>
-    public static string XlsxUrl(string key, DateOnly from, DateOnly to, string? area) =>
-        $"/api/reports/{key}.xlsx?from={from:yyyy-MM-dd}&to={to:yyyy-MM-dd}" + (string.IsNullOrEmpty(area) ? "" : $"&area={Uri.EscapeDataString(area)}");
+    public static string XlsxUrl(string key, DateOnly? from, DateOnly? to, string? area)
+    {
+        var query = new[] { ("from", from?.ToString("yyyy-MM-dd")), ("to", to?.ToString("yyyy-MM-dd")), ("area", area) }
+            .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}");
+        return $"/api/reports/{key}.xlsx?" + string.Join("&", query);
+    }
 
     public static void Map(RouteGroupBuilder api)
     {

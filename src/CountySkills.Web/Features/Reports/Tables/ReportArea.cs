@@ -49,12 +49,46 @@ public sealed class ReportArea
         return new ReportArea(db, r.Value.Period, area, labels, county, clock.Today(), clock.GetUtcNow().UtcDateTime);
     }
 
-    /// <summary>A new table with this request's head: 填报单位, period, 填报日期; the footer's signature line, the notes and the scope.</summary>
-    public StatTable Table(string key, string title, string countUnit, IReadOnlyList<StatLabelColumn> labels, IReadOnlyList<StatHeader> columns, params string[] notes) => new()
+    /// <summary>A new table with this request's head: 填报单位, period, 填报日期 (the footer comes with <see cref="WithNotes"/>).</summary>
+    public StatTable Table(string key, string title, string countUnit, IReadOnlyList<StatLabelColumn> labels, IReadOnlyList<StatHeader> columns) => new()
     {
-        Key = key, Title = title, Unit = Unit, Period = PeriodText, CountUnit = countUnit, FilledOn = FilledOn,
-        LabelColumns = labels, Columns = columns, Footer = [StatTable.DefaultFooterLine, .. notes, ScopeLine],
+        Key = key, Title = title, Unit = Unit, Period = PeriodText, CountUnit = countUnit, FilledOn = FilledOn, LabelColumns = labels, Columns = columns,
     };
+
+    /// <summary>The table with its footer: the signature line, the notes and the scope, each note wrapped to the table's printed width
+    /// (a line wider than the table would be cut off on the page).</summary>
+    public StatTable WithNotes(StatTable t, params string[] notes)
+    {
+        var width = StatTableWorkbook.Widths(t, t.Layout).Sum() - 2;
+        var done = new StatTable
+        {
+            Key = t.Key, Title = t.Title, Unit = t.Unit, Period = t.Period, CountUnit = t.CountUnit, FilledOn = t.FilledOn, LabelColumns = t.LabelColumns,
+            Columns = t.Columns, Footer = [StatTable.DefaultFooterLine, .. notes.Append(ScopeLine).SelectMany(n => Wrap(n, width))],
+        };
+        foreach (var row in t.Rows) done.AddRow(row.Labels, row.Values, row.InTotal);
+        return done;
+    }
+
+    /// <summary>A line cut into lines at most <paramref name="width"/> wide (in the sheet's units, a CJK character counting two), after
+    /// a punctuation mark when one is near; the lines after the first indented.</summary>
+    internal static IEnumerable<string> Wrap(string text, double width)
+    {
+        const string Indent = "　　", Closing = "，；、。）：";
+        var line = "";
+        foreach (var ch in text)
+        {
+            // A closing mark stays with the line before it (no line begins with 。，；), a little past the width.
+            if (StatTableWorkbook.TextWidth(line + ch) > width && line.Trim('　').Length > 0 && !Closing.Contains(ch))
+            {
+                var cut = line.LastIndexOfAny(Closing.ToCharArray());
+                var keep = cut > line.Length - 12 && cut > Indent.Length ? line[(cut + 1)..] : "";
+                yield return line[..(line.Length - keep.Length)];
+                line = Indent + keep;
+            }
+            line += ch;
+        }
+        if (line.Trim('　').Length > 0) yield return line;
+    }
 
     /// <summary>An indicator's figure (the total) for this period and place, as GET /api/indicators/{key}/values gives it.</summary>
     public async Task<FigureRow> TotalAsync(Indicator ind, CancellationToken ct) =>

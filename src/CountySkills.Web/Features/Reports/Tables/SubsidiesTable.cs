@@ -41,10 +41,7 @@ public static class SubsidiesTable
                 StatHeader.Column("approved", "审批金额（元）", StatFormat.Yuan)),
             StatHeader.Group("拨付情况",
                 StatHeader.Column("paid", "已拨付金额（元）", StatFormat.Yuan)),
-        ],
-        "说明：1. 审批情况为申请日期在期间内、已审批或已拨付的补贴申请中审核通过的明细；拨付情况为拨付日期在期间内、拨付成功的明细。",
-        "2. 金额含培训补贴和鉴定补贴。一笔申请的明细分属多个证书类别或等级时，在各行分别计 1 笔，小计和合计的申请笔数按申请去重。",
-        "3. “小计”行为该资金渠道各行之和，不重复计入合计。");
+        ]);
 
         foreach (var fund in Enum.GetValues<SubsidyFund>())
         {
@@ -57,7 +54,10 @@ public static class SubsidiesTable
                     Measures.ToDictionary(m => m.Key, m => (decimal?)(ReportArea.Of(cells[m.Key], f, kind.ToString(), level.ToString()) / m.Divisor)));
             t.AddRow([Zh.Of(fund), "小计"], Measures.ToDictionary(m => m.Key, m => (decimal?)(ReportArea.Of(funds[m.Key], f) / m.Divisor)), inTotal: false);
         }
-        return t;
+        return r.WithNotes(t,
+            "说明：1. 审批情况为申请日期在期间内、已审批或已拨付的补贴申请中审核通过的明细；拨付情况为拨付日期在期间内、拨付成功的明细。",
+            "2. 金额含培训补贴和鉴定补贴。一笔申请的明细分属多个证书类别或等级时，在各行分别计 1 笔，小计和合计的申请笔数按申请去重。",
+            "3. “小计”行为该资金渠道各行之和，不重复计入合计。");
     }
 
     /// <summary>职业技能等级证书·五级/初级工; a kind without levels alone.</summary>

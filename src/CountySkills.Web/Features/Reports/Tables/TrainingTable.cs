@@ -40,10 +40,7 @@ public static class TrainingTable
                     [.. Groups.Select(g => StatHeader.Column(g.Key, g.Text)), StatHeader.Column("other", "其他")]),
                 StatHeader.Column("subsidised", "其中：补贴性培训人次")),
             StatHeader.Column("certified", "取证人数"),
-        ],
-        "说明：1. 培训人次为期间内开班（培训中、已结业或已归档）的培训班中未退出学员的人次，按开班日期计入期间，按学员户籍地统计。",
-        "2. 按人员类别统计时，同一人具有多个类别的分别计入各类别（可多选，分项之和可大于合计）；“其他”为不属于以上六类的人员。",
-        "3. 取证人数为期间内取得证书（未撤销）且证书关联培训班的学员人数，按该培训班的培训类别统计，同一类别内按人去重。");
+        ]);
 
         foreach (var kind in Enum.GetValues<ClassKind>())
         {
@@ -58,6 +55,9 @@ public static class TrainingTable
             foreach (var g in Groups) values[g.Key] = ReportArea.Of(byGroup, code, ((long)g.Tag).ToString());
             t.AddRow([Zh.Of(kind)], values);
         }
-        return t;
+        return r.WithNotes(t,
+            "说明：1. 培训人次为期间内开班（培训中、已结业或已归档）的培训班中未退出学员的人次，按开班日期计入期间，按学员户籍地统计。",
+            "2. 按人员类别统计时，同一人具有多个类别的分别计入各类别（可多选，分项之和可大于合计）；“其他”为不属于以上六类的人员。",
+            "3. 取证人数为期间内取得证书（未撤销）且证书关联培训班的学员人数，按该培训班的培训类别统计，同一类别内按人去重。");
     }
 }

@@ -27,9 +27,7 @@ public static class TransferTable
             StatHeader.Column("poverty", "其中：脱贫劳动力"),
             StatHeader.Column("new", "本期新增转移就业"),
             StatHeader.Column("organised", "其中：组织化输出"),
-        ],
-        "说明：1. 转移就业人数为期末当天在岗的人数（存量），一人有多条在岗记录时取最近上岗的一条，按其务工地分县内、县外省内、省外（含境外）。",
-        "2. 本期新增转移就业为期间内上岗的人数，按人去重；组织化输出为其中由县里组织输出的人数。按劳动者户籍所在乡镇统计。");
+        ]);
 
         var townships = (await r.TownshipsAsync(ct)).ToList();
         // A record in a township the region list does not hold still shows (under its code), so the rows add up to the indicator.
@@ -49,6 +47,8 @@ public static class TransferTable
             foreach (var b in Figures.BandGroups) values[b.Code] = ReportArea.Of(byBand, code, b.Code);
             t.AddRow([name], values);
         }
-        return t;
+        return r.WithNotes(t,
+            "说明：1. 转移就业人数为期末当天在岗的人数（存量），一人有多条在岗记录时取最近上岗的一条，按其务工地分县内、县外省内、省外（含境外）。",
+            "2. 本期新增转移就业为期间内上岗的人数，按人去重；组织化输出为其中由县里组织输出的人数。按劳动者户籍所在乡镇统计。");
     }
 }

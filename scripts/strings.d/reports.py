@@ -1,0 +1,22 @@
+# Strings of the statistical tables page (/reports). The forms themselves are written in Chinese, as they are reported upward.
+S = {
+ "Reports.TablesIntro": ("上报统计表：数字与数据看板、指标同口径，按所选期间和范围实时计算", "Statistical tables to report upward: the same figures as the dashboard and the indicators, computed now for the period and area chosen"),
+ "Reports.Table": ("统计表", "Table"),
+ "Reports.Table.training": ("职业技能培训情况表", "Vocational skills training"),
+ "Reports.Table.transfer": ("农村劳动力转移就业情况表", "Rural labour in transferred employment"),
+ "Reports.Table.brands": ("劳务品牌情况表", "Labour brands"),
+ "Reports.Table.subsidies": ("补贴资金使用情况表", "Use of subsidy funds"),
+ "Reports.From": ("开始日期", "From"),
+ "Reports.To": ("结束日期", "To"),
+ "Reports.Area": ("统计范围", "Area"),
+ "Reports.WholeCounty": ("全县", "Whole county"),
+ "Reports.Download": ("下载 Excel", "Download Excel"),
+ "Reports.AsOf": ("数据截至 {0}", "Figures as of {0}"),
+ "Reports.FormLanguage": ("报表按上报格式以中文显示", "The form is in Chinese, as it is reported upward"),
+ "Reports.WorkReport": ("工作汇报", "Work report"),
+ "Reports.WorkReportText": ("年度和“十四五”工作总结报告：文字段落与统计数据联动生成", "The annual and five-year work report: its sections filled with the figures"),
+ "Reports.Error.period.invalid": ("开始日期不能晚于结束日期", "The start date cannot be after the end date"),
+ "Reports.Error.period.too_long": ("统计期间不能超过 10 年", "The period cannot be longer than 10 years"),
+ "Reports.Error.area.out_of_scope": ("所选地区不在您的权限范围内", "The area chosen is outside your scope"),
+ "Reports.Error.area.invalid": ("地区代码应为 2、4、6、9 或 12 位数字", "An area code has 2, 4, 6, 9 or 12 digits"),
+}
