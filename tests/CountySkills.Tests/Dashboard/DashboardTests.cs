@@ -180,6 +180,13 @@ public abstract partial class DashboardTests(ClockedApp app)
         app.ResetClock();
         var county = await app.ClientFor("county");
         var town = await app.ClientFor("town01");
+        // Without the demo's plan first: no target, and the ranking by new transfers.
+        await using (var scope = app.Scope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+            db.Plans.RemoveRange(await db.Plans.ToListAsync());
+            await db.SaveChangesAsync();
+        }
         Assert.Equal(JsonValueKind.Null, Kpi(await Dashboard(county), "labour.new_transfers").GetProperty("target").ValueKind);
         Assert.Equal("newTransfers", (await Dashboard(county)).GetProperty("rankingBasis").GetString());
         long planId, draftId;

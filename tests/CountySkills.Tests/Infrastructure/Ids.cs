@@ -10,9 +10,10 @@ public static class Ids
     public static string New(int year = 1990, bool male = true)
     {
         var n = Interlocked.Increment(ref _next);
-        var seq = (n % 500) * 2 + (male ? 1 : 0);
-        // n mod 6000 gives the sequence and the month, n / 6000 the day: 168,000 numbers a year and sex before one repeats.
-        var first17 = $"419921{year}{1 + n / 500 % 12:00}{1 + n / 6000 % 28:00}{seq:000}";
+        // The day changes with every call (so ID prefixes into the birth date match few people), then the sequence, then the month:
+        // 168,000 numbers a year and sex before one repeats.
+        var seq = (n / 28 % 500) * 2 + (male ? 1 : 0);
+        var first17 = $"419921{year}{1 + n / 14000 % 12:00}{1 + n % 28:00}{seq:000}";
         return first17 + IdNumber.ComputeCheck(first17);
     }
 

@@ -112,6 +112,26 @@ static class AuditFieldNames
 
     public static readonly IReadOnlyDictionary<string, (string Zh, string En)> Specific = new Dictionary<string, (string, string)>
     {
+        // planning, reported values, the work report
+        ["Department.NameEn"] = ("英文名称", "English name"), ["Department.SortOrder"] = ("排序", "Order"), ["Department.Active"] = ("是否启用", "Active"),
+        ["Department.Code"] = ("部门代码", "Department code"), ["Department.Name"] = ("部门名称", "Department name"), ["Department.Id"] = ("编号", "ID"),
+        ["LeadershipMember.GroupPost"] = ("领导小组职务", "Post in the group"), ["LeadershipMember.Office"] = ("现任职务", "Office"),
+        ["LeadershipMember.DepartmentId"] = ("所在部门", "Department"), ["LeadershipMember.SortOrder"] = ("排序", "Order"),
+        ["LeadershipMember.Name"] = ("姓名", "Name"), ["LeadershipMember.Id"] = ("编号", "ID"),
+        ["Plan.Year"] = ("年度", "Year"), ["Plan.ItemsJson"] = ("目标指标", "Targets"), ["Plan.Revision"] = ("版本", "Revision"),
+        ["Plan.CreatedUtc"] = ("创建时间", "Created"), ["Plan.CreatedBy"] = ("创建人", "Created by"), ["Plan.IssuedUtc"] = ("下达时间", "Issued"),
+        ["Plan.IssuedBy"] = ("下达人", "Issued by"), ["Plan.Title"] = ("标题", "Title"), ["Plan.Status"] = ("状态", "Status"), ["Plan.Id"] = ("编号", "ID"),
+        ["PlanRevision.PlanId"] = ("目标任务", "Plan"), ["PlanRevision.Number"] = ("版本号", "Revision"), ["PlanRevision.ItemsJson"] = ("目标指标", "Targets"),
+        ["PlanRevision.Reason"] = ("修改原因", "Reason"), ["PlanRevision.By"] = ("修改人", "Changed by"), ["PlanRevision.AtUtc"] = ("修改时间", "Changed"),
+        ["PlanRevision.Title"] = ("标题", "Title"), ["PlanRevision.Id"] = ("编号", "ID"),
+        ["ReportedValue.IndicatorKey"] = ("指标", "Indicator"), ["ReportedValue.Year"] = ("年度", "Year"), ["ReportedValue.Month"] = ("月份", "Month"),
+        ["ReportedValue.DepartmentId"] = ("填报部门", "Department"), ["ReportedValue.Value"] = ("填报值", "Value"), ["ReportedValue.Note"] = ("说明", "Note"),
+        ["ReportedValue.AttachmentName"] = ("附件名称", "Attachment name"), ["ReportedValue.AttachmentType"] = ("附件类型", "Attachment type"),
+        ["ReportedValue.Attachment"] = ("附件", "Attachment"), ["ReportedValue.EnteredBy"] = ("填报人", "Entered by"), ["ReportedValue.EnteredUtc"] = ("填报时间", "Entered"),
+        ["ReportedValue.AreaCode"] = ("区划代码", "Area code"), ["ReportedValue.Id"] = ("编号", "ID"),
+        ["ReportNarrative.Period"] = ("报告期间", "Period"), ["ReportNarrative.Section"] = ("章节", "Section"), ["ReportNarrative.Text"] = ("正文", "Text"),
+        ["ReportNarrative.UpdatedBy"] = ("修改人", "Updated by"), ["ReportNarrative.UpdatedUtc"] = ("修改时间", "Updated"), ["ReportNarrative.Id"] = ("编号", "ID"),
+        ["Institution.DepartmentId"] = ("主管部门", "Department"),
         ["SettingVersion.Key"] = ("设置项", "Setting"), ["SettingVersion.Value"] = ("设置值", "Value"), ["SettingVersion.ChangedUtc"] = ("修改时间", "Changed at"),
         ["SettingVersion.BasedOnId"] = ("基于版本", "Based on version"),
         ["User.userName"] = ("用户名", "User name"), ["User.displayName"] = ("姓名", "Name"), ["User.phone"] = ("手机号", "Phone"),
