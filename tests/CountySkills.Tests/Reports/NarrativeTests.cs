@@ -20,6 +20,8 @@ public abstract class NarrativeTests(AppFactory app)
         var version = saved.GetProperty("version").GetGuid();
         var stale = await county.PutAsJsonAsync("/api/reports/narratives/2024/overview", new { text = "另一稿", version = Guid.NewGuid() });
         await HttpAssert.Problem(stale, HttpStatusCode.Conflict);
+        // Read before it was first saved (no version) and saved after: the first save would be lost, so it is refused too.
+        await HttpAssert.Problem(await county.PutAsJsonAsync("/api/reports/narratives/2024/overview", new { text = "未读到版本的稿子" }), HttpStatusCode.Conflict);
         await HttpAssert.Json(await county.PutAsJsonAsync("/api/reports/narratives/2024/overview", new { text = "{县名}{期间}培训{培训人次}人次，持证率{持证率}，{没有这项}。", version }));
         // Another period keeps its own text.
         var other = await HttpAssert.Json(await county.GetAsync("/api/reports/narratives?period=2025"));

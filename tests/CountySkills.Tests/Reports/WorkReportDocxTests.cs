@@ -19,7 +19,7 @@ namespace CountySkills.Tests.Reports;
 public abstract class WorkReportDocxTests(ClockedApp app, ITestOutputHelper output)
 {
     const string Docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    const string Overview = "{县名}{期间}开展职业技能培训{培训人次}人次，{没有这项}。联系人王女士13812345678。";
+    const string Overview = "{县名}{期间}开展职业技能培训{培训人次}人次，{没有这项}。联系人王女士13812345678。发证{取证人次}本，结业后第6个月就业率{培训结束后第6个月就业率}。";
     static readonly SemaphoreSlim Once = new(1, 1);
 
     [Fact]
@@ -51,7 +51,10 @@ public abstract class WorkReportDocxTests(ClockedApp app, ITestOutputHelper outp
         var figure = await HttpAssert.Json(await county.GetAsync("/api/indicators/training.person_times/values?from=2026-01-01&to=2026-12-31"));
         var times = figure.GetProperty("total").GetProperty("value").GetDecimal();
         Assert.True(times > 0, "the demo county trains people this year");
-        Assert.Contains($"禾丰县2026年开展职业技能培训{times:0.##}人次，{{没有这项}}。联系人王女士138****5678。", paragraphs);
+        // Figures outside the table too ({取证人次}), and a name written without the catalogue's spaces, as the preview fills them.
+        var preview = (await HttpAssert.Json(await county.GetAsync("/api/reports/work-report?year=2026"))).GetProperty("figures");
+        var (issued, employed) = (preview.GetProperty("取证人次").GetString(), preview.GetProperty("培训结束后第 6 个月就业率").GetString());
+        Assert.Contains($"禾丰县2026年开展职业技能培训{times:0.##}人次，{{没有这项}}。联系人王女士138****5678。发证{issued}本，结业后第6个月就业率{employed}。", paragraphs);
 
         // 表1 with the issued plan's targets and completion rate.
         var table = main.Document.Body.Descendants<DocumentFormat.OpenXml.Wordprocessing.Table>().First();
@@ -68,6 +71,8 @@ public abstract class WorkReportDocxTests(ClockedApp app, ITestOutputHelper outp
         Assert.Contains("2026年与2025年1—11月各月培训人次", chartXml);
         Assert.Contains(">2025年<", chartXml);
         Assert.Contains(">11月<", chartXml);
+        // The sentence under it adds the chart's months up to the year's figure.
+        Assert.Contains(paragraphs, p => p.StartsWith($"从各月情况看，2026年1—11月累计培训{times:0.##}人次，上年同期"));
 
         // Brands and the typical case with its photo, the person's name masked.
         Assert.Contains(paragraphs, p => p.StartsWith("“禾红家政”") || p.Contains("以品牌名义输出"));

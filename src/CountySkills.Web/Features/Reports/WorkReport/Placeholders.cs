@@ -11,18 +11,28 @@ namespace CountySkills.Web.Features.Reports.WorkReport;
 /// </summary>
 public static partial class Placeholders
 {
-    [GeneratedRegex(@"\{([^{}\s]{1,30})\}")]
+    [GeneratedRegex(@"\{(\S[^{}\r\n]{0,29})\}")]
     private static partial Regex Braced();
 
     public sealed record Filled(string Text, IReadOnlyList<string> Unknown);
 
+    /// <summary>What a placeholder looks like in a text: a name in braces (no line break, at most 30 characters).</summary>
+    public static Regex Pattern => Braced();
+
+    /// <summary>A name as placeholders compare it: without spaces, so {培训结束后第6个月就业率} is the indicator 培训结束后第 6 个月就业率.</summary>
+    public static string Normalise(string name) => string.Concat(name.Where(c => !char.IsWhiteSpace(c)));
+
     public static Filled Fill(string text, IReadOnlyDictionary<string, string> values)
     {
         var unknown = new List<string>();
+        Dictionary<string, string>? squashed = null;
         var result = Braced().Replace(text, m =>
         {
-            if (values.TryGetValue(m.Groups[1].Value, out var v)) return v;
-            unknown.Add(m.Groups[1].Value);
+            var name = m.Groups[1].Value;
+            if (values.TryGetValue(name, out var v)) return v;
+            squashed ??= values.GroupBy(kv => Normalise(kv.Key)).ToDictionary(g => g.Key, g => g.First().Value);
+            if (squashed.TryGetValue(Normalise(name), out v)) return v;
+            unknown.Add(name);
             return m.Value;
         });
         return new Filled(result, unknown.Distinct().ToList());

@@ -7,7 +7,9 @@ namespace CountySkills.Web.Features.Reports.WorkReport;
 public sealed record ReportFigures(ReportPeriod Period, string AreaName, DateTime AsOf, IReadOnlyDictionary<string, string> ByName,
     IReadOnlyDictionary<string, decimal?> ByKey)
 {
-    public static async Task<ReportFigures> ComputeAsync(AppDbContext db, CurrentUser user, TimeProvider clock, ReportPeriod period, CancellationToken ct)
+    /// <param name="only">The indicator keys to compute (the work report asks only for those its texts and tables use); all when null.</param>
+    public static async Task<ReportFigures> ComputeAsync(AppDbContext db, CurrentUser user, TimeProvider clock, ReportPeriod period, CancellationToken ct,
+        IReadOnlySet<string>? only = null)
     {
         var labels = await Labels.LoadAsync(db, ct);
         var today = clock.Today();
@@ -27,7 +29,7 @@ public sealed record ReportFigures(ReportPeriod Period, string AreaName, DateTim
             ["年度"] = period.LastYear.ToString(),
         };
         var byKey = new Dictionary<string, decimal?>();
-        foreach (var ind in Catalogue.All)
+        foreach (var ind in Catalogue.All.Where(i => only is null || only.Contains(i.Key)))
         {
             var r = await IndicatorRequest.ResolveAsync(db, user, clock, ind.Key, new IndicatorQuery { From = period.From, To = to }, ct);
             if (!r.IsOk) continue;

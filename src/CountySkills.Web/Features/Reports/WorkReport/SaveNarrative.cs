@@ -3,7 +3,7 @@ using FluentValidation;
 namespace CountySkills.Web.Features.Reports.WorkReport;
 
 /// <summary>
-/// Saving one narrative section of a period's work report (kept per period): PUT /api/reports/narratives/{period}/{section} {"text", "version"?} (a stale version is a 409).
+/// Saving one narrative section of a period's work report (kept per period): PUT /api/reports/narratives/{period}/{section} {"text", "version"?} (a stale version is a 409; so is none once the section is saved).
 /// </summary>
 public static class SaveNarrative
 {
@@ -24,7 +24,8 @@ public static class SaveNarrative
             if (!check.IsValid) return Result.Invalid(check.ToDictionary());
             await using var db = await dbs.CreateDbContextAsync(ct);
             var n = await db.ReportNarratives.SingleOrDefaultAsync(x => x.Period == p.Key && x.Section == section, ct);
-            if (n is not null && cmd.Version is { } v && v != n.Version) return Result.Conflict("该部分已被他人修改，请刷新后重试");
+            // No version means "read while not yet saved": if someone has saved it since, that is a lost update too.
+            if (n is not null && cmd.Version != n.Version) return Result.Conflict("该部分已被他人修改，请刷新后重试");
             if (n is null && cmd.Version is not null) return Result.Conflict("该部分已被他人修改，请刷新后重试");
             n ??= db.ReportNarratives.Add(new ReportNarrative { Period = p.Key, Section = section, Text = "" }).Entity;
             (n.Text, n.UpdatedBy, n.UpdatedUtc) = (cmd.Text!.Trim(), user.UserName, clock.GetUtcNow().UtcDateTime);

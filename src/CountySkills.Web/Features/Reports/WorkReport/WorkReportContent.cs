@@ -37,20 +37,25 @@ public sealed record WorkReportContent(
 
     public static async Task<WorkReportContent> LoadAsync(AppDbContext db, CurrentUser user, TimeProvider clock, ReportPeriod period, CancellationToken ct)
     {
-        var figures = await ReportFigures.ComputeAsync(db, user, clock, period, ct);
-        var today = clock.Today();
-        var texts = (await ListNarratives.LoadAsync(db, period, ct))
-            .ToDictionary(n => n.Section, n => Placeholders.Fill(PersonalData.MaskFreeText(n.Text), figures.ByName).Text);
-
-        var ledger = (await db.People.VisibleTo(user).Where(p => p.MergedIntoId == null)
-                .GroupBy(p => p.EmploymentStatus).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
-            .OrderBy(x => x.Key).Select(x => (x.Key, x.N)).ToList();
-
+        var narratives = (await ListNarratives.LoadAsync(db, period, ct)).ToDictionary(n => n.Section, n => PersonalData.MaskFreeText(n.Text));
         // Targets only for a single year: a plan is a year's.
         var plan = period.FirstYear == period.LastYear
             ? await db.Plans.AsNoTracking().Where(p => p.Year == period.LastYear && p.Status == PlanStatus.Issued).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct)
             : null;
         var targets = plan?.Items.GroupBy(i => i.IndicatorKey).ToDictionary(g => g.Key, g => g.First().Target) ?? [];
+
+        // Each figure once, and only those the report shows: the table's, and those the texts name (a placeholder filled from nothing
+        // lists every name it holds as unknown).
+        var named = narratives.Values.SelectMany(t => Placeholders.Fill(t, new Dictionary<string, string>()).Unknown).Select(Placeholders.Normalise).ToHashSet();
+        var keys = Catalogue.All.Where(i => named.Contains(Placeholders.Normalise(i.Name))).Select(i => i.Key).Concat(MainIndicators).Concat(targets.Keys).ToHashSet();
+        var figures = await ReportFigures.ComputeAsync(db, user, clock, period, ct, keys);
+        var today = clock.Today();
+        var texts = narratives.ToDictionary(n => n.Key, n => Placeholders.Fill(n.Value, figures.ByName).Text);
+
+        var ledger = (await db.People.VisibleTo(user).Where(p => p.MergedIntoId == null)
+                .GroupBy(p => p.EmploymentStatus).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct))
+            .OrderBy(x => x.Key).Select(x => (x.Key, x.N)).ToList();
+
         var indicators = MainIndicators.Concat(targets.Keys.Where(k => !MainIndicators.Contains(k)))
             .Select(Catalogue.Find).OfType<Indicator>()
             .Select(i => new IndicatorLine(i, figures.ByKey.GetValueOrDefault(i.Key), targets.TryGetValue(i.Key, out var t) ? t : null)).ToList();

@@ -73,8 +73,10 @@ public static partial class WorkReportDocument
             // Value labels only while they have room (no more than 12 bars); none over an empty month either ("0" hidden).
             var bars = t.Categories.Count * t.Lines.Count;
             doc.BarChart(new GovBarChart(t.Title, t.Categories, t.Lines.Select(l => new GovChartSeries(l.Name, l.Values)).ToList())
-                { ValueAxisTitle = "人次", NumberFormat = bars <= 12 ? "#,##0;-#,##0;" : "#,##0", ShowValues = bars <= 12, HeightMm = 80 });
+                { ValueAxisTitle = "人次", NumberFormat = bars <= 12 ? "#,##0;-#,##0;" : "#,##0", ShowValues = bars <= 12, HeightMm = 75 });
             doc.Caption($"图{++figure}　{t.Title}");
+            // A body paragraph after the caption also ends the keep-with-next chain of figure and caption (the next heading need not follow them).
+            doc.Paragraph(TrainingSentence(c.Period, t));
         }
 
         if (c.Brands.Count > 0)
@@ -114,6 +116,23 @@ public static partial class WorkReportDocument
             doc.Paragraph($"{++n}.{ind.Name}目标{Number(ind, target)}{Unit(ind)}{(n == next.Items.Count ? "。" : "；")}");
     }
 
+    /// <summary>What 图1 shows, in one sentence: this year against the same months of last year, or the busiest year of a span.</summary>
+    static string TrainingSentence(ReportPeriod period, WorkReportContent.Series t)
+    {
+        var now = t.Lines[0].Values.Sum();
+        var months = t.Categories.Count == 12 ? "全年" : $"1—{t.Categories.Count}月";
+        if (t.Lines.Count == 1)
+        {
+            var best = t.Lines[0].Values.Select((v, i) => (v, i)).MaxBy(x => x.v);
+            return $"{period.Words}累计开展职业技能培训{Count((decimal)now)}人次，其中{t.Categories[best.i]}最多，为{Count((decimal)best.v)}人次。";
+        }
+        var before = t.Lines[1].Values.Sum();
+        var change = before == 0 ? "" : now >= before
+            ? $"，同比增长{(100 * (now - before) / before).ToString("0.0", Zh)}%"
+            : $"，同比下降{(100 * (before - now) / before).ToString("0.0", Zh)}%";
+        return $"从各月情况看，{period.LastYear}年{months}累计培训{Count((decimal)now)}人次，上年同期{Count((decimal)before)}人次{change}。";
+    }
+
     /// <summary>The ledger by employment status, in one sentence.</summary>
     static string LedgerSentence(WorkReportContent c)
     {
@@ -122,7 +141,7 @@ public static partial class WorkReportDocument
         var parts = c.Ledger.Where(l => l.People > 0).Select(l => $"{WorkReportContent.StatusName(l.Status)}{Count(l.People)}人");
         var share = total == 0 ? "" : $"，占{(100m * outside / total).ToString("0.0", Zh)}%";
         return $"截至{Day(c.Today)}，全县{c.Figures.ByName["乡镇数"]}个乡镇（街道）、{c.Figures.ByName["行政村数"]}个行政村劳动力资源台账在册{Count(total)}人，"
-            + $"其中外出务工（县外省内、省外）{Count(outside)}人{share}。按就业状态分：{string.Join("，", parts)}。";
+            + $"其中外出务工（县外省内、省外）{Count(outside)}人{share}。" + (total == 0 ? "" : $"按就业状态分：{string.Join("，", parts)}。");
     }
 
     static void Paragraphs(GovDocument doc, string text)
