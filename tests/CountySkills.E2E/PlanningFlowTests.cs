@@ -107,6 +107,10 @@ public sealed class PlanningFlowTests(AppServer app)
         Assert.Equal(0, await page.Locator("[data-testid=scorecard-download-all]").CountAsync());
         await Shot(page, "town-score");
 
+        await Tab(page, "填报数据", "[data-testid=reported-grid]");
+        Assert.Equal(0, await page.Locator("[data-testid=reported-row][data-area='419921']").CountAsync()); // the county's values are not theirs
+        Assert.Equal(0, await page.Locator("[data-testid=reported-new]").CountAsync());
+
         await page.GotoAsync("/culture?c=en-US&r=/planning");
         await AppServer.WaitInteractive(page);
         await page.WaitForSelectorAsync("[data-testid=plan-items]");
