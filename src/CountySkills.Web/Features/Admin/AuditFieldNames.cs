@@ -133,18 +133,5 @@ static class AuditFieldNames
         ["ClaimTransition.From"] = ("原状态", "From"), ["ClaimTransition.To"] = ("新状态", "To"), ["PaymentItem.Status"] = ("拨付结果", "Payment result"),
         ["SubsidyBudget.AmountFen"] = ("预算金额", "Budget"), ["BusinessSupport.AmountFen"] = ("扶持金额", "Support amount"), ["ClaimLine.AmountFen"] = ("培训补贴", "Training subsidy"),
         ["PaymentItem.AmountFen"] = ("拨付金额", "Amount paid"), ["HistoricSubsidy.AmountFen"] = ("补贴金额", "Subsidy"),
-        // planning (目标任务)
-        ["Department.Code"] = ("部门代码", "Department code"), ["Department.NameEn"] = ("英文名称", "English name"), ["Department.SortOrder"] = ("排序", "Order"),
-        ["Department.Active"] = ("启用", "Active"), ["Institution.DepartmentId"] = ("主管部门", "Department"),
-        ["LeadershipMember.Name"] = ("姓名", "Name"), ["LeadershipMember.GroupPost"] = ("小组职务", "Post in the group"), ["LeadershipMember.Office"] = ("现任职务", "Office"),
-        ["LeadershipMember.DepartmentId"] = ("所在部门", "Department"), ["LeadershipMember.SortOrder"] = ("排序", "Order"),
-        ["Plan.ItemsJson"] = ("指标与分解", "Items and splits"), ["Plan.Revision"] = ("版本", "Version"), ["Plan.IssuedUtc"] = ("下达时间", "Issued"),
-        ["Plan.IssuedBy"] = ("下达人", "Issued by"), ["PlanRevision.PlanId"] = ("目标任务", "Plan"), ["PlanRevision.ItemsJson"] = ("修订前指标与分解", "Items before the change"),
-        ["PlanRevision.Number"] = ("版本", "Version"), ["PlanRevision.By"] = ("修改人", "Changed by"), ["PlanRevision.AtUtc"] = ("修改时间", "Changed"),
-        ["ReportedValue.IndicatorKey"] = ("指标", "Indicator"), ["ReportedValue.Month"] = ("月份", "Month"), ["ReportedValue.DepartmentId"] = ("责任部门", "Department"),
-        ["ReportedValue.Value"] = ("数值", "Value"), ["ReportedValue.AttachmentName"] = ("附件名称", "Attachment name"), ["ReportedValue.AttachmentType"] = ("附件类型", "Attachment type"),
-        ["ReportedValue.Attachment"] = ("附件", "Attachment"), ["ReportedValue.EnteredBy"] = ("填报人", "Entered by"), ["ReportedValue.EnteredUtc"] = ("填报时间", "Entered"),
-        ["ReportNarrative.Period"] = ("期间", "Period"), ["ReportNarrative.Section"] = ("章节", "Section"), ["ReportNarrative.UpdatedBy"] = ("修改人", "Changed by"),
-        ["ReportNarrative.UpdatedUtc"] = ("修改时间", "Changed"),
     };
 }
