@@ -191,6 +191,11 @@ public sealed class PlanningFlowTests(AppServer app)
         await page.ClickAsync("[data-testid=splits-save]");
         await page.ClickAsync("[data-testid=plan-save]");
         await page.WaitForSelectorAsync("[data-testid=plan-revisions]");
+        // The plan of a year is also reached by its address.
+        await page.GotoAsync($"/planning?year={next}");
+        await AppServer.WaitInteractive(page);
+        await page.WaitForSelectorAsync("[data-testid=plan-revisions]");
+        Assert.Contains(next, await page.InnerTextAsync("[data-testid=plan-title]"));
         await page.ClickAsync("[data-testid=plan-revisions]");
         await page.WaitForSelectorAsync("[data-testid=revision]");
         Assert.Contains("省厅下达任务调增", await page.InnerTextAsync("[data-testid=revision]"));
