@@ -33,7 +33,7 @@ public static class DemoPlanning
         foreach (var i in await db.Institutions.Where(i => i.DepartmentId == null).ToListAsync(ct))
             i.DepartmentId = Dep(i.Kind switch { InstitutionKind.AgriculturalBroadcastingSchool => "agri", InstitutionKind.VocationalEducationCentre => "education", _ => "hrss" });
         if (!await db.LeadershipMembers.AnyAsync(ct)) db.LeadershipMembers.AddRange(Group(departments));
-        SeedNewJobs(db, today, now, Dep("hrss"));
+        if (!await db.ReportedValues.AnyAsync(v => v.IndicatorKey == NewJobs, ct)) SeedNewJobs(db, today, now, Dep("hrss"));
         await db.SaveChangesAsync(ct);
 
         var rules = await SubsidyHistory.RulesAtAsync(db, now, ct);
