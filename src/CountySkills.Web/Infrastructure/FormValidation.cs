@@ -20,3 +20,18 @@ public static class FormValidation
                 ctx.AddFailure(new FluentValidation.Results.ValidationFailure(ctx.PropertyPath, e!.Message) { ErrorCode = e.Code });
         });
 }
+
+/// <summary>Validation inside the handler: every caller (API, page, import) goes through the request's one validator.</summary>
+public static class HandlerValidation
+{
+    /// <summary>Null when <paramref name="request"/> is valid; else the 400 failure with the field errors named as JSON names them
+    /// (and the first error's code, when it has one). Use: <c>if (await validator.Refuse(cmd, ct) is { } bad) return bad;</c></summary>
+    public static async Task<Failure?> Refuse<T>(this IValidator<T> validator, T? request, CancellationToken ct = default)
+    {
+        if (request is null) return Result.Invalid("body", "请求正文缺失或不是有效的 JSON");
+        var result = await validator.ValidateAsync(request, ct);
+        if (result.IsValid) return null;
+        var code = result.Errors.Select(e => e.ErrorCode).FirstOrDefault(c => c is not null && c.Contains('.'));
+        return new Failure(Outcome.Invalid, result.Errors[0].ErrorMessage, Http.CamelKeys(result.ToDictionary()), code);
+    }
+}
