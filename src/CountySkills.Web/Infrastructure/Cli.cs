@@ -7,7 +7,9 @@ namespace CountySkills.Web.Infrastructure;
 /// <summary>
 /// Operator commands of the same binary:
 ///   migrate                                  apply pending migrations of the configured provider
-///   seed [--people N] [--history]            demo county with N people (default 700000); demo accounts in Development only;
+///   seed [--people N] [--history] [--fresh]  demo county with N people (default 700000); demo accounts in Development only;
+///                                            --fresh first deletes the whole database (Development only, or with --force), so a
+///                                            ledger seeded at first start (20,000) can be replaced by a full county;
 ///                                            --history adds two years of training, certificates, subsidies, placements and
 ///                                            businesses in proportion to the ledger (once)
 ///   create-admin --user NAME --password PWD [--force]  create an administrator (or reset one); refuses another role's account without --force
@@ -27,14 +29,28 @@ public static class Cli
                 Console.WriteLine("Database is up to date.");
                 return 0;
             case "seed":
+                if (args.Contains("--fresh"))
+                {
+                    if (!app.Environment.IsDevelopment() && !args.Contains("--force"))
+                    {
+                        Console.Error.WriteLine("seed --fresh deletes the whole database: outside Development it needs --force as well.");
+                        return 2;
+                    }
+                    await using (var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync())
+                        await db.Database.EnsureDeletedAsync();
+                    Console.WriteLine("The database was deleted; creating it again.");
+                }
                 await MigrateAsync(sp);
                 var n = int.TryParse(Option(args, "--people"), out var v) ? v : 700_000;
                 var started = DateTime.UtcNow;
                 // Demo accounts share a published password: only ever in Development.
                 var accounts = app.Environment.IsDevelopment();
                 var seeder = sp.GetRequiredService<DemoSeeder>();
+                var before = await CountPeopleAsync(sp);
                 await seeder.SeedAsync(n, accounts);
-                Console.WriteLine($"Demo county seeded with up to {n:N0} people in {(DateTime.UtcNow - started).TotalSeconds:F1} s (an existing ledger is left as it is).");
+                Console.WriteLine(before == 0
+                    ? $"Demo county seeded with {await CountPeopleAsync(sp):N0} people in {(DateTime.UtcNow - started).TotalSeconds:F1} s."
+                    : $"The ledger already holds {before:N0} people and was left as it is (seed adds people only to an empty ledger; add --fresh to start over with {n:N0}).");
                 if (args.Contains("--history"))
                 {
                     started = DateTime.UtcNow;
@@ -50,9 +66,15 @@ public static class Cli
             case "reset-password":
                 return await ResetPasswordAsync(sp, Option(args, "--user"), Option(args, "--password"));
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] [--history] | create-admin --user NAME --password PWD [--force] | reset-password --user NAME");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] [--history] [--fresh] | create-admin --user NAME --password PWD [--force] | reset-password --user NAME");
                 return 2;
         }
+    }
+
+    static async Task<int> CountPeopleAsync(IServiceProvider sp)
+    {
+        await using var db = await sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.People.CountAsync();
     }
 
     public static async Task MigrateAsync(IServiceProvider sp)
