@@ -42,22 +42,22 @@ public static class Cli
                 }
                 await MigrateAsync(sp);
                 var n = int.TryParse(Option(args, "--people"), out var v) ? v : 700_000;
-                var started = DateTime.UtcNow;
+                var started = System.Diagnostics.Stopwatch.StartNew();
                 // Demo accounts share a published password: only ever in Development.
                 var accounts = app.Environment.IsDevelopment();
                 var seeder = sp.GetRequiredService<DemoSeeder>();
                 var before = await CountPeopleAsync(sp);
                 await seeder.SeedAsync(n, accounts);
                 Console.WriteLine(before == 0
-                    ? $"Demo county seeded with {await CountPeopleAsync(sp):N0} people in {(DateTime.UtcNow - started).TotalSeconds:F1} s."
+                    ? $"Demo county seeded with {await CountPeopleAsync(sp):N0} people in {started.Elapsed.TotalSeconds:F1} s."
                     : $"The ledger already holds {before:N0} people and was left as it is (seed adds people only to an empty ledger; add --fresh to start over with {n:N0}).");
                 if (args.Contains("--history"))
                 {
-                    started = DateTime.UtcNow;
+                    started.Restart();
                     var added = await seeder.SeedHistoryAsync();
                     Console.WriteLine(added is null
                         ? "History: already there (or the database holds more than a demo's training), left as it is."
-                        : $"History of two years added in {(DateTime.UtcNow - started).TotalSeconds:F1} s: {added}.");
+                        : $"History of two years added in {started.Elapsed.TotalSeconds:F1} s: {added}.");
                 }
                 if (!accounts) Console.WriteLine("No demo accounts were created (not Development); use create-admin.");
                 return 0;
