@@ -13,10 +13,11 @@ public static class RevokeCertificate
         public Validator() => RuleFor(x => x.Reason).NotEmpty().WithMessage("请写明撤销原因").MaximumLength(200).WithMessage("撤销原因不超过 200 个字");
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Command> validator)
     {
         public async Task<Result<CertificateView>> Handle(long id, Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var c = await db.Certificates.Include(x => x.Person).SingleOrDefaultAsync(x => x.Id == id, ct);
             if (c is null) return Result.NotFound("没有找到该证书");
@@ -32,5 +33,5 @@ public static class RevokeCertificate
 
     public static void Map(RouteGroupBuilder api) => api.MapPost("/certificates/{id:long}/revoke",
             async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
-        .WithName(nameof(RevokeCertificate)).WithValidation<Command>().RequirePermission(Perm.CertificatesCounty);
+        .WithName(nameof(RevokeCertificate)).ProducesValidationProblem().RequirePermission(Perm.CertificatesCounty);
 }

@@ -35,7 +35,7 @@ public static class Inspections
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Input> validator)
     {
         public async Task<Result<List<View>>> List(long classId, CancellationToken ct)
         {
@@ -52,6 +52,7 @@ public static class Inspections
 
         public async Task<Result<View>> Record(long classId, Input input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassAsync(classId, user, ct);
             if (!found.IsOk) return found.AsFailure();
@@ -103,7 +104,7 @@ public static class Inspections
             .WithName("ListInspections").RequireReaders();
         api.MapPost("/training/classes/{id:long}/inspections", async (long id, Input input, Handler h, CancellationToken ct) =>
                 (await h.Record(id, input, ct)).ToHttp(v => TypedResults.Created($"/api/training/inspections/{v.Id}", v)))
-            .WithName("RecordInspection").WithValidation<Input>().RequireCounty();
+            .WithName("RecordInspection").ProducesValidationProblem().RequireCounty();
         api.MapPost("/training/inspections/{id:long}/rectification", async (long id, Note note, Handler h, CancellationToken ct) => (await h.Act(id, "rectify", note, ct)).ToHttp())
             .WithName("ReportRectification").RequireWriters();
         api.MapPost("/training/inspections/{id:long}/close", async (long id, Note note, Handler h, CancellationToken ct) => (await h.Act(id, "close", note, ct)).ToHttp())
