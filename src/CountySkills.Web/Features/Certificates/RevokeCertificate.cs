@@ -22,9 +22,8 @@ public static class RevokeCertificate
             var c = await db.Certificates.Include(x => x.Person).SingleOrDefaultAsync(x => x.Id == id, ct);
             if (c is null) return Result.NotFound("没有找到该证书");
             if (!user.IsCounty()) return Result.Forbidden("证书的撤销由县人社局业务人员办理");
-            if (c.IsRevoked) return Result.Refused(new Refusal("certificate.revoked", "该证书已撤销"));
             if (cmd.Version is { } v) db.Entry(c).Property(x => x.Version).OriginalValue = v;
-            (c.RevokedUtc, c.RevokeReason) = (clock.GetUtcNow().UtcDateTime, cmd.Reason.Trim());
+            if (c.Revoke(cmd.Reason, clock.GetUtcNow().UtcDateTime) is { } refused) return Result.Refused(refused);
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return Result.Conflict("该证书已被他人修改，请刷新后重试"); }
             return (await CertificateView.Project(db.Certificates.Where(x => x.Id == id)).SingleAsync(ct)).Masked();

@@ -18,6 +18,9 @@ public static class TrainingApi
         ImportAttendance.Map(g);
         RecordResults.Map(g);
         Inspections.Map(g);
+        RecordInspection.Map(g);
+        ReportRectification.Map(g);
+        CloseInspection.Map(g);
         InspectionPhotos.Map(g);
         Institutions.Map(g);
         Occupations.Map(g);
