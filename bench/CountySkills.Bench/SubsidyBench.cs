@@ -67,7 +67,7 @@ public static class SubsidyBench
         {
             await using var db = await app.Factory.CreateDbContextAsync();
             await db.Claims.Where(c => c.ClassId == classId).ExecuteDeleteAsync();
-            var r = await new CreateClaim.Handler(app.Factory, app.User, app.Clock).Handle(new CreateClaim.Command(classId), default);
+            var r = await new CreateClaim.Handler(app.Factory, app.User, app.Clock, new CreateClaim.Validator()).Handle(new CreateClaim.Command(classId), default);
             if (!r.IsOk) throw new InvalidOperationException(r.Detail);
         }, runs: 3);
         await using (var db = await app.Factory.CreateDbContextAsync())

@@ -1,6 +1,5 @@
 using CountySkills.Web.Components;
 using CountySkills.Web.Features;
-using CountySkills.Web.Features.Auth;
 using CountySkills.Web.Infrastructure.Auth;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -15,10 +14,6 @@ app.RefuseToStartUnsafely();
 
 app.UsePlatform();
 app.MapApi();
-app.MapAccountEndpoints();
-CountySkills.Web.Features.Certificates.VerifyCertificate.MapPages(app);
-CountySkills.Web.Features.Subsidies.PublicNotices.MapPages(app);
-CountySkills.Web.Features.Brands.PublicWorker.MapPages(app);
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 await app.PrepareDatabaseAsync();
 await app.RunAsync();

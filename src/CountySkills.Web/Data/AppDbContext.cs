@@ -66,6 +66,9 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// <summary>Who is changing data through this context; written into every audit entry.</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;
 
+    /// <summary>The audit rows of the save in progress on this context (see <see cref="AuditInterceptor"/>); per context, never shared.</summary>
+    internal AuditInterceptor.Save? PendingAudit { get; set; }
+
     protected override void OnModelCreating(ModelBuilder b)
     {
         base.OnModelCreating(b);

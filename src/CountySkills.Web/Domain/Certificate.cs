@@ -31,6 +31,14 @@ public sealed partial class Certificate : Entity
 
     public bool IsRevoked => RevokedUtc is not null;
 
+    /// <summary>Revokes a certificate registered in error: the record stays, with when and why; a revoked one is not revoked again.</summary>
+    public Refusal? Revoke(string reason, DateTime nowUtc)
+    {
+        if (IsRevoked) return new("certificate.revoked", "该证书已撤销");
+        (RevokedUtc, RevokeReason) = (nowUtc, reason.Trim());
+        return null;
+    }
+
     /// <summary>Y/S + 4-digit institution + 2-digit province + 6-digit site + 2-digit year + level 1-5 + 6-digit serial.</summary>
     [GeneratedRegex(@"^[YS]\d{4}\d{2}\d{6}\d{2}[1-5]\d{6}$")]
     private static partial Regex SkillLevelNumber();
@@ -91,6 +99,15 @@ public sealed class Inspection : Entity
     public DateTime CreatedUtc { get; set; }
 
     public bool Overdue(DateOnly today) => Status == InspectionStatus.Open && RectifyBy is { } d && d < today;
+
+    /// <summary>The institution reports how it put things right; a closed inspection takes no more reports.</summary>
+    public Refusal? ReportRectification(string? report)
+    {
+        if (Status == InspectionStatus.Closed) return new Refusal("inspection.closed", "该检查已办结");
+        if (string.IsNullOrWhiteSpace(report) || report.Length > 4000) return new Refusal("inspection.report_required", "请填写整改情况（不超过 4000 字）");
+        RectificationReport = report.Trim();
+        return null;
+    }
 
     public Refusal? Close(string note, string actor, DateOnly today)
     {

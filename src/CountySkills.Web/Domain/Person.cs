@@ -39,11 +39,18 @@ public sealed class Person : Entity, IAreaScoped
     public bool IsMerged => MergedIntoId is not null;
 
     /// <summary>Merges this (duplicate) record into <paramref name="survivor"/>; returns a refusal or null.</summary>
-    public string? MergeInto(Person survivor, DateTime nowUtc)
+    public string? MergeInto(Person survivor, DateTime nowUtc) => MergeInto(survivor, [], nowUtc);
+
+    /// <summary>Merges this (duplicate) record into <paramref name="survivor"/>, and with it <paramref name="mergedIntoThis"/>, the
+    /// records merged into this one before: a merge never leaves a chain, so every lookup is "the record or the one it was
+    /// merged into" (one hop). When A was merged into B and B is now merged into C, A points to C at once. Returns a refusal or null.</summary>
+    public string? MergeInto(Person survivor, IEnumerable<Person> mergedIntoThis, DateTime nowUtc)
     {
         if (survivor.Id == Id) return "不能把人员合并到自身";
         if (IsMerged) return $"该记录已于 {MergedUtc:yyyy-MM-dd} 合并到其他人员";
         if (survivor.IsMerged) return "保留的记录本身已被合并，请选择最终保留的记录";
+        foreach (var earlier in mergedIntoThis)
+            if (earlier.MergedIntoId == Id) earlier.MergedIntoId = survivor.Id;
         MergedIntoId = survivor.Id;
         MergedUtc = nowUtc;
         // Whatever the survivor lacks and the duplicate knows is kept.

@@ -293,6 +293,16 @@ public sealed class Objection : Entity
     public string? ResolvedBy { get; set; }
     public DateTime? ResolvedUtc { get; set; }
 
+    /// <summary>Resolves the objection against <paramref name="claim"/> (its own claim): an objection upheld after the claim was approved
+    /// is refused (the approval must be undone first); the claim's version moves with an upheld one.</summary>
+    public Refusal? Resolve(SubsidyClaim claim, bool upheld, string? reason, IReadOnlyList<ClaimLine> lines, string actor, DateTime now)
+    {
+        if (upheld && claim.Status is ClaimStatus.Approved or ClaimStatus.Paid) return new("claim.invalid_state", "申请已审批，异议成立须先撤销审批");
+        if (Resolve(upheld, reason, lines, actor, now) is { } refused) return refused;
+        if (upheld) claim.Touch();
+        return null;
+    }
+
     /// <summary>Upheld: the named lines are rejected; dismissed: recorded with its reason.</summary>
     public Refusal? Resolve(bool upheld, string? reason, IReadOnlyList<ClaimLine> lines, string actor, DateTime now)
     {
@@ -319,6 +329,42 @@ public sealed class PaymentBatch : Entity
     public long TotalFen { get; set; }
     public bool Settled { get; set; }
     public List<PaymentItem> Items { get; } = [];
+
+    /// <summary>Records what the bank paid and what failed (items loaded with their lines). Every line named must be in this batch
+    /// and still waiting; a line is paid or failed, never both, and named once; the payment date is not after today. With
+    /// <paramref name="allPaid"/> every waiting item not named as failed is paid. The batch is settled when no item waits.
+    /// Returns a refusal (its code names the rule: payment.both, payment.twice, payment.not_in_batch, payment.already_recorded,
+    /// payment.future_date) or null.</summary>
+    public Refusal? RecordResults(IReadOnlyCollection<long> paidLines, IReadOnlyCollection<(long LineId, string Reason)> failed, bool allPaid,
+        DateOnly paidOn, DateOnly today)
+    {
+        var byLine = Items.ToDictionary(i => i.LineId);
+        var failedIds = failed.Select(f => f.LineId).ToList();
+        var paid = allPaid ? Items.Where(i => i.Status == PaymentState.InBatch).Select(i => i.LineId).Except(failedIds).ToList() : paidLines.ToList();
+        if (paid.Intersect(failedIds).FirstOrDefault() is var both && both != 0)
+            return new("payment.both", $"明细 {both} 不能同时登记为已拨付和拨付失败");
+        if (paid.Concat(failedIds).GroupBy(x => x).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            return new("payment.twice", $"明细 {twice.Key} 重复出现");
+        foreach (var lineId in paid.Concat(failedIds))
+        {
+            if (!byLine.TryGetValue(lineId, out var item)) return new("payment.not_in_batch", $"明细 {lineId} 不在本批次中");
+            if (item.Status != PaymentState.InBatch) return new("payment.already_recorded", $"明细 {lineId} 的拨付结果已登记为“{Zh.Of(item.Status)}”");
+        }
+        if (paidOn > today) return new("payment.future_date", "拨付日期不能晚于今天");
+        foreach (var lineId in paid)
+        {
+            var item = byLine[lineId];
+            (item.Status, item.PaidOn, item.Line!.Payment, item.Line.PaidOn) = (PaymentState.Paid, paidOn, PaymentState.Paid, paidOn);
+        }
+        foreach (var (lineId, reason) in failed)
+        {
+            var item = byLine[lineId];
+            (item.Status, item.FailureReason, item.Line!.Payment) = (PaymentState.Failed, reason.Trim(), PaymentState.Failed);
+        }
+        Settled = Items.All(i => i.Status != PaymentState.InBatch);
+        Touch();
+        return null;
+    }
 }
 
 public sealed class PaymentItem : IAudited

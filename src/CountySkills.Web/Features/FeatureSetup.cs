@@ -1,5 +1,18 @@
-using System.Reflection;
+using CountySkills.Web.Features.Admin;
+using CountySkills.Web.Features.Auth;
+using CountySkills.Web.Features.Brands;
+using CountySkills.Web.Features.Certificates;
+using CountySkills.Web.Features.Dashboard;
+using CountySkills.Web.Features.Employment;
+using CountySkills.Web.Features.Entrepreneurship;
+using CountySkills.Web.Features.Indicators;
 using CountySkills.Web.Features.Ops;
+using CountySkills.Web.Features.People;
+using CountySkills.Web.Features.Planning;
+using CountySkills.Web.Features.Regions;
+using CountySkills.Web.Features.Reports;
+using CountySkills.Web.Features.Subsidies;
+using CountySkills.Web.Features.Training;
 using CountySkills.Web.Infrastructure.Auth;
 using FluentValidation;
 
@@ -21,16 +34,31 @@ public static class FeatureSetup
         return services;
     }
 
-    /// <summary>Every API endpoint lives under /api and needs a signed-in user unless it says otherwise.</summary>
+    /// <summary>Every API endpoint lives under /api and needs a signed-in user unless it says otherwise. Each area lists its
+    /// endpoints in its own map (Features/&lt;Area&gt;/&lt;Area&gt;Api.cs); this is the one list of areas, then the public pages.</summary>
     public static void MapApi(this WebApplication app)
     {
         app.MapHealth();
         var api = app.MapGroup("/api").RequireAuthorization();
         api.RequirePermissions();
-        foreach (var map in typeof(FeatureSetup).Assembly.GetTypes()
-                     .Where(t => t is { IsAbstract: true, IsSealed: true } && t.Namespace?.StartsWith("CountySkills.Web.Features") == true)
-                     .Select(t => t.GetMethod("Map", BindingFlags.Public | BindingFlags.Static, [typeof(RouteGroupBuilder)]))
-                     .OfType<MethodInfo>())
-            map.Invoke(null, [api]);
+        api.MapAuth();
+        api.MapPeople();
+        api.MapTraining();
+        api.MapCertificates();
+        api.MapSubsidies();
+        api.MapEmployment();
+        api.MapBrands();
+        api.MapEntrepreneurship();
+        api.MapPlanning();
+        api.MapIndicators();
+        api.MapDashboard();
+        api.MapReports();
+        api.MapAdmin();
+        api.MapRegions();
+
+        app.MapAuthPages();
+        app.MapCertificatePages();
+        app.MapSubsidyPages();
+        app.MapBrandPages();
     }
 }

@@ -158,6 +158,37 @@ public abstract class AuditAndDataTests(AppFactory app)
     }
 
     [Fact]
+    public async Task Two_concurrent_saves_on_separate_contexts_each_get_their_own_entries()
+    {
+        await using var scope = app.Scope();
+        async Task<List<(long Id, string Name)>> SaveAs(string user, string serial)
+        {
+            var saved = new List<(long, string)>();
+            for (var round = 0; round < 4; round++)
+            {
+                await using var db = NewContext(scope, user);
+                var people = Enumerable.Range(0, 3).Select(i => NewPerson($"4199211960{serial}1{round}{i}12", $"并发{user}{round}{i}")).ToList();
+                db.People.AddRange(people);
+                await db.SaveChangesAsync();
+                saved.AddRange(people.Select(p => (p.Id, p.Name)));
+            }
+            return saved;
+        }
+        var both = await Task.WhenAll(Task.Run(() => SaveAs("county", "01")), Task.Run(() => SaveAs("town01", "02")));
+
+        await using var check = NewContext(scope);
+        foreach (var (user, saved) in new[] { ("county", both[0]), ("town01", both[1]) })
+            foreach (var (id, name) in saved)
+            {
+                var entries = await check.AuditEntries.Where(a => a.Entity == nameof(Person) && a.EntityKey == id.ToString()).ToListAsync();
+                var entry = Assert.Single(entries);
+                Assert.Equal(AuditEntry.Insert, entry.Action);
+                Assert.Equal(user, entry.UserName);
+                Assert.Contains(name, entry.Changes);
+            }
+    }
+
+    [Fact]
     public async Task Demo_people_have_valid_ids_matching_sex_and_birth_date()
     {
         await using var scope = app.Scope();

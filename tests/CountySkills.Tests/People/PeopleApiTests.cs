@@ -194,6 +194,30 @@ public abstract class PeopleApiTests(AppFactory app)
         Assert.Equal(a.GetProperty("id").GetInt64(), merged.GetProperty("mergedIntoId").GetInt64());
         await HttpAssert.Problem(await county.PostAsJsonAsync($"/api/people/{a.GetProperty("id").GetInt64()}/merge", new { mergedId = b.GetProperty("id").GetInt64() }), HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task Merging_the_survivor_again_points_every_earlier_record_to_the_new_survivor_at_once()
+    {
+        var county = await app.ClientFor("county");
+        var idA = Ids.New(1979);
+        var idB = idA[..14] + "998";
+        idB += CountySkills.Web.Domain.IdNumber.ComputeCheck(idB);
+        var idC = idA[..14] + "997";
+        idC += CountySkills.Web.Domain.IdNumber.ComputeCheck(idC);
+        var a = (await Create(county, idA, "孙链甲")).GetProperty("id").GetInt64();
+        var b = (await Create(county, idB, "孙链甲")).GetProperty("id").GetInt64();
+        var c = (await Create(county, idC, "孙链甲")).GetProperty("id").GetInt64();
+
+        await HttpAssert.Json(await county.PostAsJsonAsync($"/api/people/{b}/merge", new { mergedId = a }));   // A -> B
+        var survivor = await HttpAssert.Json(await county.PostAsJsonAsync($"/api/people/{c}/merge", new { mergedId = b })); // B -> C
+
+        Assert.Equal([a, b], survivor.GetProperty("mergedFrom").EnumerateArray().Select(x => x.GetInt64()).Order());
+        foreach (var old in new[] { a, b })
+            Assert.Equal(c, (await HttpAssert.Json(await county.GetAsync($"/api/people/{old}"))).GetProperty("mergedIntoId").GetInt64());
+        Assert.Equal(c, (await HttpAssert.Json(await county.GetAsync($"/api/people/by-id-number/{idA}"))).GetProperty("id").GetInt64());
+        var search = await HttpAssert.Json(await county.GetAsync($"/api/people?q={idA}"));
+        Assert.Equal(c, Assert.Single(search.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
+    }
 }
 
 public sealed class PeopleApiTests_Sqlite(SqliteApp app) : PeopleApiTests(app), IClassFixture<SqliteApp>;

@@ -25,10 +25,13 @@ public static class Login
         }
     }
 
-    public enum Verdict { Ok, Wrong, LockedOut, Disabled, Throttled }
+    public enum Verdict { Ok, Wrong, LockedOut, Disabled, Throttled, Invalid }
 
     public sealed record Attempt(Verdict Verdict, AppUser? User, int RetryAfterSeconds = 0)
     {
+        /// <summary>The field errors when the request itself was not valid (<see cref="Verdict.Invalid"/>).</summary>
+        public Failure? Refused { get; init; }
+
         public string Code => Verdict switch
         {
             Verdict.LockedOut => "auth.locked_out", Verdict.Disabled => "auth.disabled", Verdict.Throttled => "auth.throttled", _ => "auth.invalid",
@@ -39,12 +42,13 @@ public static class Login
             Verdict.LockedOut => "连续输错密码次数过多，账户已锁定 15 分钟，请稍后再试或联系管理员",
             Verdict.Disabled => "该账户已停用，请联系系统管理员",
             Verdict.Throttled => $"登录失败次数过多，请 {RetryAfterSeconds} 秒后再试",
+            Verdict.Invalid => Refused?.Detail ?? "请输入用户名和密码",
             _ => "用户名或密码错误",
         };
     }
 
     public sealed class Handler(UserManager<AppUser> users, SignInManager<AppUser> signIn, IDbContextFactory<AppDbContext> dbs, TimeProvider clock,
-        SignInThrottle throttle, IHttpContextAccessor http)
+        SignInThrottle throttle, IHttpContextAccessor http, IValidator<Command> validator)
     {
         /// <summary>Stands in for the hash of an unknown user, so a miss costs what a wrong password costs.</summary>
         static readonly string DummyHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), "not-a-password-" + Guid.NewGuid());
@@ -52,6 +56,7 @@ public static class Login
         /// <summary>Checks the password (counting failures towards lockout) and records the attempt in the audit log.</summary>
         public async Task<Attempt> Check(Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return new Attempt(Verdict.Invalid, null) { Refused = bad };
             var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
             var name = cmd.UserName.Trim();
             if (throttle.RetryAfter(address, name) is { } wait)
@@ -116,6 +121,7 @@ public static class Login
             IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, HttpContext ctx, CancellationToken ct) =>
         {
             var attempt = await handler.Check(cmd, ct);
+            if (attempt.Refused is { } bad) return ((Result<TokenResponse>)bad).ToHttp();
             if (attempt.Verdict != Verdict.Ok) return Refusal(attempt, ctx);
             var principal = await signIn.CreateUserPrincipalAsync(attempt.User!);
             var o = bearer.Get(IdentityConstants.BearerScheme);
@@ -129,5 +135,5 @@ public static class Login
         .Produces<TokenResponse>()
         .ProducesProblem(StatusCodes.Status401Unauthorized)
         .ProducesProblem(StatusCodes.Status429TooManyRequests)
-        .WithValidation<Command>();
+        .ProducesValidationProblem();
 }

@@ -39,10 +39,11 @@ public static class IssueClassCertificates
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Command> validator)
     {
         public async Task<Result<Outcome>> Handle(long classId, Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassForWriteAsync(classId, user, ct);
             if (!found.IsOk) return found.AsFailure();
@@ -91,12 +92,12 @@ public static class IssueClassCertificates
     {
         api.MapPost("/training/classes/{id:long}/certificates",
                 async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
-            .WithName(nameof(IssueClassCertificates)).WithValidation<Command>().RequireWriters()
+            .WithName(nameof(IssueClassCertificates)).ProducesValidationProblem().RequireWriters()
             .WithSummary("Issue certificates to the trainees of a completed class who passed");
         // The same, addressed from the certificates side: {"classId": N, ...}.
         api.MapPost("/certificates/from-class", async (Command cmd, Handler h, CancellationToken ct) => cmd.ClassId is { } classId
                 ? (await h.Handle(classId, cmd, ct)).ToHttp()
                 : (IResult)TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["classId"] = ["请指定培训班（classId）"] }, title: "提交的数据有误"))
-            .WithName("IssueCertificatesFromClass").WithValidation<Command>().RequireWriters();
+            .WithName("IssueCertificatesFromClass").ProducesValidationProblem().RequireWriters();
     }
 }

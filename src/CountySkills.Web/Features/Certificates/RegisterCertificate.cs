@@ -34,10 +34,11 @@ public static class RegisterCertificate
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Command> validator)
     {
         public async Task<Result<CertificateView>> Handle(Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var id = Domain.IdNumber.Parse(cmd.IdNumber, clock.Today());
             var outcome = await new Registering(db, user, clock).DecideAsync(new Registering.Claim(id.Value, cmd.Name?.Trim(), cmd.Kind, cmd.OccupationId,
@@ -52,6 +53,6 @@ public static class RegisterCertificate
 
     public static void Map(RouteGroupBuilder api) => api.MapPost("/certificates", async (Command cmd, Handler h, CancellationToken ct) =>
             (await h.Handle(cmd, ct)).ToHttp(v => TypedResults.Created($"/api/certificates/{v.Id}", v)))
-        .WithName(nameof(RegisterCertificate)).WithValidation<Command>()
+        .WithName(nameof(RegisterCertificate)).ProducesValidationProblem()
         .RequirePermission(Perm.CertificatesWrite);
 }

@@ -23,8 +23,8 @@ public static class GetPerson
             await using var db = await dbs.CreateDbContextAsync(ct);
             if (await search.AdmitAsync(db, ct) is { } refused) return refused;
             var p = await db.People.AsNoTracking().SingleOrDefaultAsync(x => x.IdNumber == id.Value, ct);
-            for (var hops = 0; p?.MergedIntoId is { } survivor && hops < 10; hops++)
-                p = await db.People.AsNoTracking().SingleOrDefaultAsync(x => x.Id == survivor, ct);
+            // The record or the one it was merged into: a merge never leaves a chain (Person.MergeInto), so one hop.
+            if (p?.MergedIntoId is { } survivor) p = await db.People.AsNoTracking().SingleOrDefaultAsync(x => x.Id == survivor, ct);
             var found = user.Finds(p);
             search.Audit(db, ExactSearch.Kind.IdNumber, id.Value, found ? 1 : 0, p?.Id, p?.AreaCode, ExactSearch.Purpose.Lookup);
             await db.SaveChangesAsync(ct);

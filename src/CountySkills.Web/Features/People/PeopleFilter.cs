@@ -63,15 +63,7 @@ public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null,
         return Result<IQueryable<Person>>.Of(people);
     }
 
-    static async Task<long> SurvivorOf(AppDbContext db, string idNumber, CancellationToken ct)
-    {
-        var next = await db.People.Where(p => p.IdNumber == idNumber).Select(p => p.MergedIntoId).FirstOrDefaultAsync(ct);
-        for (var hops = 0; next is { } id && hops < 10; hops++)
-        {
-            var further = await db.People.Where(p => p.Id == id).Select(p => p.MergedIntoId).FirstOrDefaultAsync(ct);
-            if (further is null) return id;
-            next = further;
-        }
-        return -1;
-    }
+    /// <summary>The record the ID number was merged into, if it was (one hop: Person.MergeInto never leaves a chain); else -1.</summary>
+    static async Task<long> SurvivorOf(AppDbContext db, string idNumber, CancellationToken ct) =>
+        await db.People.Where(p => p.IdNumber == idNumber).Select(p => p.MergedIntoId).FirstOrDefaultAsync(ct) ?? -1;
 }

@@ -1,3 +1,4 @@
+using FluentValidation;
 namespace CountySkills.Web.Features.People;
 
 /// <summary>Create a person (POST /api/people) or edit one (PUT /api/people/{id}, carrying the version it edits). An ID number is
@@ -6,10 +7,11 @@ namespace CountySkills.Web.Features.People;
 /// they cannot see (ADR 0015).</summary>
 public static class SavePerson
 {
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, ExactSearch.Gate search)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, ExactSearch.Gate search, IValidator<PersonInput> validator)
     {
         public async Task<Result<PersonDetail>> Create(PersonInput input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             var id = IdNumber.Parse(input.IdNumber, clock.Today());
             await using var db = await dbs.CreateDbContextAsync(ct);
             if (await CheckPlace(db, input.VillageCode, ct) is { } refusal) return refusal;
@@ -30,6 +32,7 @@ public static class SavePerson
 
         public async Task<Result<PersonDetail>> Update(long personId, PersonInput input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             if (input.Version is not { } version) return Result.Invalid("version", "请提供所编辑记录的版本号（version）");
             var id = IdNumber.Parse(input.IdNumber, clock.Today());
             await using var db = await dbs.CreateDbContextAsync(ct);
@@ -84,9 +87,9 @@ public static class SavePerson
     {
         api.MapPost("/people", async (PersonInput input, Handler h, CancellationToken ct) =>
                 (await h.Create(input, ct)).ToHttp(p => TypedResults.Created($"/api/people/{p.Id}", p)))
-            .WithName("CreatePerson").WithValidation<PersonInput>().RequirePermission(Perm.PeopleWrite);
+            .WithName("CreatePerson").ProducesValidationProblem().RequirePermission(Perm.PeopleWrite);
         api.MapPut("/people/{id:long}", async (long id, PersonInput input, Handler h, CancellationToken ct) => (await h.Update(id, input, ct)).ToHttp())
-            .WithName("UpdatePerson").WithValidation<PersonInput>().RequirePermission(Perm.PeopleWrite);
+            .WithName("UpdatePerson").ProducesValidationProblem().RequirePermission(Perm.PeopleWrite);
     }
 
     /// <summary>Who may create and edit ledger people.</summary>

@@ -42,10 +42,11 @@ public static class CheckEligibility
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, People.ExactSearch.Gate search)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, People.ExactSearch.Gate search, IValidator<Query> validator)
     {
         public async Task<Result<Answer>> Handle(Query q, CancellationToken ct)
         {
+            if (await validator.Refuse(q, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var today = clock.Today();
             IdNumber.TryParse(q.IdNumber, today, out var id, out _);
@@ -88,6 +89,6 @@ public static class CheckEligibility
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/subsidies/eligibility", async (Query q, Handler h, CancellationToken ct) => (await h.Handle(q, ct)).ToHttp())
-            .WithName(nameof(CheckEligibility)).WithValidation<Query>().RequireSubsidyWriters()
+            .WithName(nameof(CheckEligibility)).ProducesValidationProblem().RequireSubsidyWriters()
             .WithSummary("Whether a subsidy is still possible for a person, occupation and level, the amount, and if not why (the claim's reason codes)");
 }

@@ -33,7 +33,7 @@ public sealed record ClaimView(
         var standing = c.Lines.Where(l => l.Eligible && l.Decision != LineDecision.Rejected).Sum(l => l.TotalFen);
         BudgetCheck? budget = null;
         var year = c.ClaimedOn.Year;
-        var fund = (await Budgets.ForYearAsync(db, year, ct, exceptClaimId: c.Id)).Single(f => f.Fund == c.Fund);
+        var fund = (await ListBudgets.ForYearAsync(db, year, ct, exceptClaimId: c.Id)).Single(f => f.Fund == c.Fund);
         if (fund.Id is not null)
         {
             var used = fund.CommittedFen + fund.ApprovedFen + fund.PaidFen;

@@ -23,10 +23,11 @@ public static class CreateClaim
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Command> validator)
     {
         public async Task<Result<ClaimView>> Handle(Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassAsync(cmd.ClassId, user, ct, track: false);
             if (!found.IsOk) return found.Outcome == Outcome.NotFound ? Result.Invalid("classId", "没有找到该培训班") : found.AsFailure();
@@ -57,7 +58,7 @@ public static class CreateClaim
     {
         api.MapPost("/subsidies/claims", async (Command cmd, Handler h, CancellationToken ct) =>
                 (await h.Handle(cmd, ct)).ToHttp(v => TypedResults.Created($"/api/subsidies/claims/{v.Id}", v)))
-            .WithName(nameof(CreateClaim)).WithValidation<Command>().RequireSubsidyWriters()
+            .WithName(nameof(CreateClaim)).ProducesValidationProblem().RequireSubsidyWriters()
             .WithSummary("Claim the subsidies of a completed class: one line per trainee with amount, verdict and reason codes");
         api.MapDelete("/subsidies/claims/{id:long}", async (long id, IDbContextFactory<AppDbContext> dbs, CurrentUser user, CancellationToken ct) =>
             {

@@ -20,10 +20,11 @@ public static class DecideLine
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Command> validator)
     {
         public async Task<Result<ClaimView>> Handle(long id, long lineId, Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClaimAsync(id, user, ct, withLines: true);
             if (!found.IsOk) return found.AsFailure();
@@ -47,6 +48,6 @@ public static class DecideLine
     public static void Map(RouteGroupBuilder api) =>
         api.MapPost("/subsidies/claims/{id:long}/lines/{lineId:long}/decision", async (long id, long lineId, Command cmd, Handler h, CancellationToken ct) =>
                 (await h.Handle(id, lineId, cmd, ct)).ToHttp())
-            .WithName(nameof(DecideLine)).WithValidation<Command>().RequireSubsidyCounty()
+            .WithName(nameof(DecideLine)).ProducesValidationProblem().RequireSubsidyCounty()
             .WithSummary("Decide one line of a submitted claim (approve, reject with reason, return for revision)");
 }

@@ -16,19 +16,6 @@ public static class PublicNotices
     public sealed record Notice(string Id, string Title, string Institution, string ClassName, DateOnly ClassStart, DateOnly ClassEnd, DateOnly StartsOn,
         DateOnly EndsOn, bool Open, string StatusText, long TotalFen, IReadOnlyList<NoticeLine> Lines);
 
-    public sealed record ObjectionInput(string? Contact, string? Text, long? LineId);
-
-    public sealed class ObjectionValidator : AbstractValidator<ObjectionInput>
-    {
-        public ObjectionValidator()
-        {
-            RuleFor(x => x.Contact).NotEmpty().WithMessage("请留下联系方式（姓名和电话），以便调查核实")
-                .MaximumLength(100).WithMessage("联系方式不超过 100 个字");
-            RuleFor(x => x.Text).NotEmpty().WithMessage("请写明异议的内容和理由")
-                .MinimumLength(5).WithMessage("异议内容至少 5 个字").MaximumLength(2000).WithMessage("异议内容不超过 2000 个字");
-        }
-    }
-
     /// <summary>Days a notice stays on the public pages after it ended.</summary>
     public const int PublicDays = 30;
 
@@ -52,7 +39,7 @@ public static class PublicNotices
         }
 
         /// <summary>The claim a public code names; null for anything that is not one (a sequential id included).</summary>
-        static async Task<long?> ClaimOf(AppDbContext db, string? code, CancellationToken ct) =>
+        internal static async Task<long?> ClaimOf(AppDbContext db, string? code, CancellationToken ct) =>
             PublicCodes.Normalise(code) is { } c ? await db.Claims.Where(x => x.PublicCode == c).Select(x => (long?)x.Id).SingleOrDefaultAsync(ct) : null;
 
         async Task<Notice?> LoadAsync(AppDbContext db, long id, CancellationToken ct)
@@ -76,28 +63,6 @@ public static class PublicNotices
                 lines.Select((l, i) => new NoticeLine(l.Id, i + 1, Person.MaskName(l.Name), IdNumber.Mask(l.IdNumber), occ.GetValueOrDefault(l.OccupationId, ""),
                     l.Level == SkillLevel.None ? "—" : Zh.Of(l.Level), Zh.Of(l.Kind), l.Cancelled ? 0 : l.Fen, l.Cancelled, l.Cancelled ? "异议成立，已取消" : null)).ToList());
         }
-
-        public async Task<Result<long>> FileAsync(string code, ObjectionInput input, CancellationToken ct)
-        {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            var id = await ClaimOf(db, code, ct) ?? 0;
-            var c = await db.Claims.SingleOrDefaultAsync(x => x.Id == id && x.NoticeStartsOn != null, ct);
-            if (c is null) return Result.NotFound("没有找到该公示");
-            if (!c.NoticeOpen(clock.Today()))
-                return Result.Refused(new("notice.closed", $"该公示的公示期为 {c.NoticeStartsOn:yyyy-MM-dd} 至 {c.NoticeEndsOn:yyyy-MM-dd}，现在不在公示期内，不能提出异议"));
-            if (input.LineId is { } line && !await db.ClaimLines.AnyAsync(l => l.Id == line && l.ClaimId == id && l.Decision == LineDecision.Approved, ct))
-                return Result.Invalid("lineId", "公示名单中没有该序号的人员");
-            var o = new Objection { ClaimId = id, LineId = input.LineId, Contact = input.Contact!.Trim(), Text = input.Text!.Trim(), FiledUtc = clock.GetUtcNow().UtcDateTime };
-            db.Objections.Add(o);
-            // The claim changes with it: an approval racing this objection fails on the claim's version instead of missing it.
-            c.Touch();
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e))
-            {
-                return Result.Refused(new("notice.closed", "该公示刚刚结束或已审批，异议未能提交；如有问题请直接联系县人社局"));
-            }
-            return o.Id;
-        }
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -107,10 +72,6 @@ public static class PublicNotices
         api.MapGet("/public/notices/{code}", async (string code, Handler h, CancellationToken ct) =>
                 await h.OneAsync(code, ct) is { } n ? Results.Ok(n) : Http.Problem(404, "没有找到该公示", "notice.unknown"))
             .AllowAnonymous().WithName("GetPublicNotice").WithSummary("One subsidy notice with its masked list; rate-limited");
-        api.MapPost("/public/notices/{code}/objections", async (string code, ObjectionInput input, Handler h, CancellationToken ct) =>
-                (await h.FileAsync(code, input, ct)).ToHttp(oid => TypedResults.Created($"/api/subsidies/objections/{oid}", new { id = oid, status = "Open", message = "异议已受理，县人社局将调查核实" })))
-            .AllowAnonymous().WithValidation<ObjectionInput>().WithName("FileObjection")
-            .WithSummary("File an objection to a notice while it runs (no sign-in; rate-limited)");
     }
 
     /// <summary>The public page: /notices lists them, /notices/{code} shows one with an objection form (a plain POST, no circuit).</summary>
@@ -122,11 +83,13 @@ public static class PublicNotices
                 await h.OneAsync(code, ct) is { } n ? Page(new { Notice = n }) : Page(new { Missing = true }, 404))
             .AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/notices/{code}", async (string code, [Microsoft.AspNetCore.Mvc.FromForm] string? contact, [Microsoft.AspNetCore.Mvc.FromForm] string? text,
-                [Microsoft.AspNetCore.Mvc.FromForm] long? lineId, Handler h, CancellationToken ct) =>
+                [Microsoft.AspNetCore.Mvc.FromForm] long? lineId, Handler h, FileObjection.Handler file, FluentValidation.IValidator<FileObjection.Command> validator,
+                CancellationToken ct) =>
             {
-                var input = new ObjectionInput(contact, text, lineId);
-                var check = await new ObjectionValidator().ValidateAsync(input, ct);
-                var r = check.IsValid ? await h.FileAsync(code, input, ct) : Result.Invalid("text", string.Join("；", check.Errors.Select(e => e.ErrorMessage)));
+                var input = new FileObjection.Command(contact, text, lineId);
+                // The page shows every problem at once, under the text box.
+                var check = await validator.ValidateAsync(input, ct);
+                var r = check.IsValid ? await file.Handle(code, input, ct) : Result.Invalid("text", string.Join("；", check.Errors.Select(e => e.ErrorMessage)));
                 var n = await h.OneAsync(code, ct);
                 if (n is null) return Page(new { Missing = true }, 404);
                 return r.IsOk ? Page(new { Notice = n, Filed = r.Value })

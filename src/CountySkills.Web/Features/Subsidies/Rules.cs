@@ -52,7 +52,7 @@ public static class Rules
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Change> validator)
     {
         public async Task<View> GetAsync(CancellationToken ct)
         {
@@ -64,6 +64,7 @@ public static class Rules
 
         public async Task<Result<View>> ChangeAsync(Change c, CancellationToken ct)
         {
+            if (await validator.Refuse(c, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
             var current = await SubsidyHistory.RulesAtAsync(db, now, ct);
@@ -93,7 +94,7 @@ public static class Rules
             next.CatalogueOnly = c.CatalogueOnly ?? next.CatalogueOnly;
             next.NoticeWorkingDays = c.NoticeWorkingDays ?? next.NoticeWorkingDays;
             next.SharedPhoneThreshold = c.SharedPhoneThreshold ?? next.SharedPhoneThreshold;
-            if (next.Check() is { } bad) return Result.Refused(bad, bad.Code.Replace("rules.", ""));
+            if (next.Check() is { } wrong) return Result.Refused(wrong, wrong.Code.Replace("rules.", ""));
             // A version cannot share its instant with the one before: the later id wins ties anyway, this keeps the history readable.
             if (next.EffectiveFromUtc <= current.EffectiveFromUtc) next.EffectiveFromUtc = current.EffectiveFromUtc.AddTicks(1);
             db.SubsidyRules.Add(next);
@@ -111,11 +112,11 @@ public static class Rules
         api.MapGet("/subsidies/rules", async (Handler h, CancellationToken ct) => TypedResults.Ok(await h.GetAsync(ct)))
             .WithName("GetSubsidyRules").WithSummary("The subsidy rules in force and their dated history");
         api.MapPut("/subsidies/rules", async (Change c, Handler h, CancellationToken ct) => (await h.ChangeAsync(c, ct)).ToHttp())
-            .WithName("ChangeSubsidyRules").WithValidation<Change>().RequirePermission(Perm.SubsidiesRules)
+            .WithName("ChangeSubsidyRules").ProducesValidationProblem().RequirePermission(Perm.SubsidiesRules)
             .WithSummary("Admin: change subsidy rules (a new dated version; decided claims keep theirs)");
         // The same change posted as a new version (a version is a resource that is created, never edited).
         api.MapPost("/subsidies/rules", async (Change c, Handler h, CancellationToken ct) => (await h.ChangeAsync(c, ct)).ToHttp())
-            .WithName("AddSubsidyRulesVersion").WithValidation<Change>().RequirePermission(Perm.SubsidiesRules)
+            .WithName("AddSubsidyRulesVersion").ProducesValidationProblem().RequirePermission(Perm.SubsidiesRules)
             .WithSummary("Admin: add a new version of the subsidy rules (same as PUT)");
     }
 }

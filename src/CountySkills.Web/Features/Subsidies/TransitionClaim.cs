@@ -47,70 +47,25 @@ public static class TransitionClaim
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    /// <summary>Runs the request's one validator, then the step the action names; each step is a use case of its own
+    /// (SubmitClaim, WithdrawClaim, ReviewClaim, ReturnClaim, PublishNotice, ApproveClaim).</summary>
+    public sealed class Handler(IValidator<Command> validator, SubmitClaim.Handler submit, WithdrawClaim.Handler withdraw, ReviewClaim.Handler review,
+        ReturnClaim.Handler @return, PublishNotice.Handler publish, ApproveClaim.Handler approve)
     {
         public async Task<Result<ClaimView>> Handle(long id, Command cmd, CancellationToken ct)
         {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            var found = await db.FindClaimAsync(id, user, ct, withLines: true);
-            if (!found.IsOk) return found.AsFailure();
-            var claim = found.Value!;
-            var action = cmd.Resolved!.Value;
-            if (!SubsidyAccess.Writers.Any(user.IsInRole) || (action is not (ClaimAction.Submit or ClaimAction.Withdraw) && !user.IsCounty()))
-                return Result.Forbidden($"只有县级审核人员可以{Zh.Of(action)}补贴申请") with { Code = "transition.forbidden" };
-            if (cmd.Version is { } v && v != claim.Version) return Stale(claim);
-            var now = clock.GetUtcNow().UtcDateTime;
-            var today = clock.Today();
-            Refusal? refusal;
-            switch (action)
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
+            return cmd.Resolved!.Value switch
             {
-                case ClaimAction.Submit:
-                    // The first submission binds the rules in force; a resubmission after a return keeps the claim's own.
-                    var rules = claim.FirstSubmission ? await SubsidyHistory.RulesAtAsync(db, now, ct) : await SubsidyHistory.RulesByIdAsync(db, claim.RulesId, ct);
-                    refusal = claim.Submit(rules.Id, today, user.UserName, now);
-                    if (refusal is null)
-                    {
-                        await ClaimJudging.JudgeAsync(db, claim, await ClassOf(db, claim, ct), rules, ct);
-                        if (claim.Lines.Count == 0) refusal = new("claim.empty", "本班已没有在册学员，申请不能提交");
-                    }
-                    break;
-                case ClaimAction.Withdraw: refusal = claim.Withdraw(user.UserName, now); break;
-                case ClaimAction.Return: refusal = claim.ReturnAll(cmd.Reason, user.UserName, now); break;
-                case ClaimAction.Review:
-                    // Judged again now, under the claim's rules: a claim for the same person submitted earlier may have arrived meanwhile.
-                    await ClaimJudging.JudgeAsync(db, claim, await ClassOf(db, claim, ct), await SubsidyHistory.RulesByIdAsync(db, claim.RulesId, ct), ct);
-                    refusal = claim.Review((cmd.Decisions ?? []).ToDictionary(d => d.LineId, d => (d.Decision, d.Reason)), user.UserName, now);
-                    break;
-                case ClaimAction.Publish:
-                    var bound = await SubsidyHistory.RulesByIdAsync(db, claim.RulesId, ct);
-                    var calendar = await Admin.Settings.CurrentSettings.CalendarAsync(db, now, ct);
-                    refusal = claim.Publish(cmd.NoticeStartsOn ?? today, today, calendar, bound.NoticeWorkingDays, cmd.Reason, user.UserName, now);
-                    break;
-                case ClaimAction.Approve:
-                    var open = await db.Objections.CountAsync(o => o.ClaimId == id && o.Status == ObjectionStatus.Open, ct);
-                    refusal = claim.Approve(today, open, user.UserName, now);
-                    break;
-                default:
-                    return Result.Invalid("action", "未知的操作");
-            }
-            if (refusal is not null)
-                return refusal.Code switch
-                {
-                    "line.reason_required" or "line.decision" or "line.not_found" or "line.ineligible" => Result.Refused(refusal, "decisions"),
-                    "notice.reason_required" or "claim.reason_required" => Result.Refused(refusal, "reason"),
-                    "notice.too_early" => Result.Refused(refusal, "noticeStartsOn"),
-                    _ => Result.Refused(refusal),
-                };
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateException e) when (DbErrors.IsWriteConflict(e)) { return Stale(claim); }
-            return await ClaimView.LoadAsync(db, id, user, clock, ct);
+                ClaimAction.Submit => await submit.Handle(id, new(cmd.Version), ct),
+                ClaimAction.Withdraw => await withdraw.Handle(id, new(cmd.Version), ct),
+                ClaimAction.Review => await review.Handle(id, new(cmd.Decisions, cmd.Version), ct),
+                ClaimAction.Return => await @return.Handle(id, new(cmd.Reason, cmd.Version), ct),
+                ClaimAction.Publish => await publish.Handle(id, new(cmd.NoticeStartsOn, cmd.Reason, cmd.Version), ct),
+                ClaimAction.Approve => await approve.Handle(id, new(cmd.Version), ct),
+                _ => (Result<ClaimView>)Result.Invalid("action", "未知的操作"),
+            };
         }
-
-        static Task<TrainingClass> ClassOf(AppDbContext db, SubsidyClaim claim, CancellationToken ct) =>
-            db.Classes.AsNoTracking().Include(c => c.Occupation).SingleAsync(c => c.Id == claim.ClassId, ct);
-
-        static Failure Stale(SubsidyClaim seen) =>
-            Result.Conflict("该补贴申请刚被他人处理，已为您显示当前状态，请核对后再操作") with { Code = "claim.stale" };
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -128,7 +83,7 @@ public static class TransitionClaim
                     ["code"] = r.Code, ["currentStatus"] = now.Status.ToString(), ["currentStatusName"] = now.StatusName, ["currentVersion"] = now.Version, ["current"] = now,
                 });
             })
-            .WithName(nameof(TransitionClaim)).WithValidation<Command>().RequireSubsidyWriters()
+            .WithName(nameof(TransitionClaim)).ProducesValidationProblem().RequireSubsidyWriters()
             .WithSummary("Submit, withdraw, review (per-line decisions), publish the notice, or approve a claim; 409 with the current state when stale");
         api.MapGet("/subsidies/claims/{id:long}/transitions", async (long id, ListClaims.Handler h, TimeProvider clock, CancellationToken ct) =>
                 (await h.One(id, clock, ct)).ToHttp(v => TypedResults.Ok(v.Transitions)))

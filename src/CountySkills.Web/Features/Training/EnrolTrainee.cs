@@ -25,10 +25,11 @@ public static class EnrolTrainee
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> personRules, ExactSearch.Gate search)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<PersonInput> personRules, ExactSearch.Gate search, IValidator<Command> validator)
     {
         public async Task<Result<TraineeView>> Handle(long classId, Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             Enrolling? book = null;
             try { return await EnrolAsync(classId, cmd, b => book = b, ct); }
             finally
@@ -76,7 +77,7 @@ public static class EnrolTrainee
     {
         api.MapPost("/training/classes/{id:long}/enrolments", async (long id, Command cmd, Handler h, CancellationToken ct) =>
                 (await h.Handle(id, cmd, ct)).ToHttp(v => TypedResults.Created($"/api/training/classes/{id}/enrolments/{v.Id}", v)))
-            .WithName(nameof(EnrolTrainee)).WithValidation<Command>().RequireWriters();
+            .WithName(nameof(EnrolTrainee)).ProducesValidationProblem().RequireWriters();
         api.MapGet("/training/classes/{id:long}/enrolments", async (long id, IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, CancellationToken ct) =>
             {
                 await using var db = await dbs.CreateDbContextAsync(ct);

@@ -45,7 +45,7 @@ public static class Institutions
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, IValidator<Input> validator)
     {
         public async Task<List<View>> List(CancellationToken ct)
         {
@@ -65,6 +65,7 @@ public static class Institutions
 
         public async Task<Result<View>> Save(long? id, Input input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var code = Domain.CreditCode.Parse(input.CreditCode).Value;
             if (!await db.Regions.AnyAsync(r => r.Code == input.AreaCode, ct))
@@ -106,8 +107,8 @@ public static class Institutions
             .WithName("GetInstitution").RequireReaders();
         api.MapPost("/training/institutions", async (Input input, Handler h, CancellationToken ct) =>
                 (await h.Save(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/training/institutions/{v.Id}", v)))
-            .WithName("CreateInstitution").WithValidation<Input>().RequireCounty();
+            .WithName("CreateInstitution").ProducesValidationProblem().RequireCounty();
         api.MapPut("/training/institutions/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Save(id, input, ct)).ToHttp())
-            .WithName("UpdateInstitution").WithValidation<Input>().RequireWriters();
+            .WithName("UpdateInstitution").ProducesValidationProblem().RequireWriters();
     }
 }

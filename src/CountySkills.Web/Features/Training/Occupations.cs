@@ -37,7 +37,7 @@ public static class Occupations
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, IValidator<Input> validator)
     {
         public async Task<List<View>> List(string? q, CancellationToken ct)
         {
@@ -48,6 +48,7 @@ public static class Occupations
 
         public async Task<Result<View>> Save(long? id, Input input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             if (await db.Occupations.AnyAsync(o => o.Code == input.Code && o.Id != (id ?? 0), ct)) return Result.Conflict($"职业编码 {input.Code} 已存在");
             Occupation? o;
@@ -73,8 +74,8 @@ public static class Occupations
         api.MapGet("/training/occupations", (string? q, Handler h, CancellationToken ct) => h.List(q, ct)).WithName("ListOccupations");
         api.MapPost("/training/occupations", async (Input input, Handler h, CancellationToken ct) =>
                 (await h.Save(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/training/occupations/{v.Id}", v)))
-            .WithName("CreateOccupation").WithValidation<Input>().RequireCounty();
+            .WithName("CreateOccupation").ProducesValidationProblem().RequireCounty();
         api.MapPut("/training/occupations/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Save(id, input, ct)).ToHttp())
-            .WithName("UpdateOccupation").WithValidation<Input>().RequireCounty();
+            .WithName("UpdateOccupation").ProducesValidationProblem().RequireCounty();
     }
 }

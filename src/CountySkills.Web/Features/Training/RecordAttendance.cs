@@ -34,7 +34,7 @@ public static class RecordAttendance
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Command> validator)
     {
         public async Task<Result<Sheet>> Get(long sessionId, CancellationToken ct)
         {
@@ -47,6 +47,7 @@ public static class RecordAttendance
 
         public async Task<Result<Sheet>> Handle(long sessionId, Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var s = await db.Sessions.SingleOrDefaultAsync(x => x.Id == sessionId, ct);
             if (s is null) return Result.NotFound("没有找到该课次");
@@ -123,6 +124,6 @@ public static class RecordAttendance
             .WithName("GetAttendance").RequireReaders();
         foreach (var method in new[] { "PUT", "POST" })
             api.MapMethods("/training/sessions/{id:long}/attendance", [method], async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
-                .WithName(method == "PUT" ? nameof(RecordAttendance) : nameof(RecordAttendance) + "Post").WithValidation<Command>().RequireWriters();
+                .WithName(method == "PUT" ? nameof(RecordAttendance) : nameof(RecordAttendance) + "Post").ProducesValidationProblem().RequireWriters();
     }
 }

@@ -25,10 +25,11 @@ public static class RecordResults
         public OneValidator() => RuleFor(x => x.Score).InclusiveBetween(0, 100).When(x => x.Score is not null).WithMessage("考核成绩应在 0 到 100 之间");
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Command> validator)
     {
         public async Task<Result<List<TraineeView>>> Handle(long classId, Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             var today = clock.Today();
             if (cmd.AssessedOn > today) return Result.Invalid("assessedOn", "考核日期不能晚于今天");
             await using var db = await dbs.CreateDbContextAsync(ct);
@@ -59,7 +60,7 @@ public static class RecordResults
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPut("/training/classes/{id:long}/results", async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
-            .WithName(nameof(RecordResults)).WithValidation<Command>().RequireWriters();
+            .WithName(nameof(RecordResults)).ProducesValidationProblem().RequireWriters();
         api.MapPut("/training/classes/{id:long}/enrolments/{enrolmentId:long}/result", async (long id, long enrolmentId, One one, Handler h, CancellationToken ct) =>
             {
                 var r = await h.Handle(id, new Command([new Line(enrolmentId, one.Passed, one.Score)], one.AssessedOn), ct);

@@ -1,12 +1,14 @@
+using FluentValidation;
 namespace CountySkills.Web.Features.Training;
 
 /// <summary>Plan a class (POST /api/training/classes) or change its plan while it is a draft or returned (PUT, with version).</summary>
 public static class SaveClass
 {
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<ClassInput> validator)
     {
         public async Task<Result<ClassView>> Create(ClassInput input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var refs = await Resolve(db, input, ct);
             if (!refs.IsOk) return refs.AsFailure();
@@ -19,6 +21,7 @@ public static class SaveClass
 
         public async Task<Result<ClassView>> Update(long id, ClassInput input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             if (input.Version is not { } version) return Result.Invalid("version", "请提供所编辑记录的版本号（version）");
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassForWriteAsync(id, user, ct);
@@ -84,9 +87,9 @@ public static class SaveClass
     {
         api.MapPost("/training/classes", async (ClassInput input, Handler h, CancellationToken ct) =>
                 (await h.Create(input, ct)).ToHttp(v => TypedResults.Created($"/api/training/classes/{v.Id}", v)))
-            .WithName("CreateClass").WithValidation<ClassInput>().RequireWriters();
+            .WithName("CreateClass").ProducesValidationProblem().RequireWriters();
         api.MapPut("/training/classes/{id:long}", async (long id, ClassInput input, Handler h, CancellationToken ct) => (await h.Update(id, input, ct)).ToHttp())
-            .WithName("UpdateClass").WithValidation<ClassInput>().RequireWriters();
+            .WithName("UpdateClass").ProducesValidationProblem().RequireWriters();
         api.MapGet("/training/classes/{id:long}", async (long id, IDbContextFactory<AppDbContext> dbs, CurrentUser user, CancellationToken ct) =>
             {
                 await using var db = await dbs.CreateDbContextAsync(ct);

@@ -31,7 +31,7 @@ public static class Sessions
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, IValidator<Input> validator)
     {
         public async Task<Result<List<View>>> List(long classId, CancellationToken ct)
         {
@@ -43,6 +43,7 @@ public static class Sessions
 
         public async Task<Result<View>> Save(long classId, long? sessionId, Input input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassForWriteAsync(classId, user, ct);
             if (!found.IsOk) return found.AsFailure();
@@ -92,10 +93,10 @@ public static class Sessions
             .WithName("ListSessions").RequireReaders();
         api.MapPost("/training/classes/{id:long}/sessions", async (long id, Input input, Handler h, CancellationToken ct) =>
                 (await h.Save(id, null, input, ct)).ToHttp(v => TypedResults.Created($"/api/training/sessions/{v.Id}", v)))
-            .WithName("AddSession").WithValidation<Input>().RequireWriters();
+            .WithName("AddSession").ProducesValidationProblem().RequireWriters();
         api.MapPut("/training/classes/{id:long}/sessions/{sessionId:long}", async (long id, long sessionId, Input input, Handler h, CancellationToken ct) =>
                 (await h.Save(id, sessionId, input, ct)).ToHttp())
-            .WithName("UpdateSession").WithValidation<Input>().RequireWriters();
+            .WithName("UpdateSession").ProducesValidationProblem().RequireWriters();
         api.MapDelete("/training/sessions/{id:long}", async (long id, Handler h, CancellationToken ct) => (await h.Delete(id, ct)).ToHttp(_ => TypedResults.NoContent()))
             .WithName("DeleteSession").RequireWriters();
     }

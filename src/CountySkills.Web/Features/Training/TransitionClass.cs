@@ -29,10 +29,11 @@ public static class TransitionClass
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, IValidator<Command> validator)
     {
         public async Task<Result<ClassView>> Handle(long id, Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var found = await db.FindClassForWriteAsync(id, user, ct);
             if (!found.IsOk) return found.AsFailure();
@@ -53,7 +54,7 @@ public static class TransitionClass
     {
         api.MapPost("/training/classes/{id:long}/transitions",
                 async (long id, Command cmd, Handler h, CancellationToken ct) => (await h.Handle(id, cmd, ct)).ToHttp())
-            .WithName(nameof(TransitionClass)).WithValidation<Command>().RequireWriters()
+            .WithName(nameof(TransitionClass)).ProducesValidationProblem().RequireWriters()
             .WithSummary("Submit, withdraw, approve, return (with reason), start, complete or close a class");
         api.MapGet("/training/classes/{id:long}/transitions", async (long id, IDbContextFactory<AppDbContext> dbs, CurrentUser user, CancellationToken ct) =>
             {
