@@ -158,7 +158,7 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
                 Action = entry.State switch { EntityState.Added => AuditEntry.Insert, EntityState.Deleted => AuditEntry.Delete, _ => AuditEntry.Update },
                 Entity = entry.Metadata.ClrType.Name, EntityKey = KeyOf(entry),
                 AreaCode = entry.Entity is IAreaScoped placed && placed.AreaCode is { Length: > 0 and <= 12 } area ? area : null,
-                Changes = JsonSerializer.Serialize(changes, Json),
+                Changes = JsonSerializer.Serialize(WithSource(changes, entry.Entity), Json),
             }));
         }
         return items;
@@ -175,6 +175,12 @@ public sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercepto
         _ when PersonalData.KindOf(p.Metadata.PropertyInfo) is { } kind => PersonalData.Mask(kind, v),
         _ => v,
     };
+
+    /// <summary>Where the change came from (the ledger following a placement), as a plain "Source" value of the entry, not a field of the record.</summary>
+    static object WithSource(Dictionary<string, object?[]> changes, object entity) =>
+        entity is IAuditSourced { AuditSource: { Length: > 0 } source }
+            ? changes.ToDictionary(c => c.Key, c => (object?)c.Value).Append(new("Source", source)).ToDictionary()
+            : changes;
 
     static Dictionary<string, object?[]> Describe(EntityEntry entry)
     {

@@ -15,3 +15,7 @@ public abstract class Entity : IAudited
 public interface IAreaScoped { string AreaCode { get; } }
 public interface IInstitutionScoped { long InstitutionId { get; } }
 public interface IEmployerScoped { long EmployerId { get; } }
+
+/// <summary>A record whose pending change says where it came from (e.g. the ledger following a placement): the audit entry
+/// of that change carries it as its "Source" field. Not stored on the record itself.</summary>
+public interface IAuditSourced { string? AuditSource { get; } }

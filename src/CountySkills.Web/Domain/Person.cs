@@ -1,7 +1,7 @@
 namespace CountySkills.Web.Domain;
 
 /// <summary>One person of the labour-force ledger (劳动力台账); one per ID number, ever.</summary>
-public sealed class Person : Entity, IAreaScoped
+public sealed partial class Person : Entity, IAreaScoped, IAuditSourced
 {
     [PersonalData(PersonalKind.IdNumber)] public required string IdNumber { get; set; }
     public required string Name { get; set; }

@@ -213,6 +213,45 @@ public abstract class PeopleImportTests(AppFactory app)
     }
 
     [Fact]
+    public async Task The_templates_example_row_is_a_real_village_and_a_valid_id_and_is_skipped_when_imported_unchanged()
+    {
+        var town01 = await app.ClientFor("town01");
+        var bytes = await (await town01.GetAsync("/api/people/import-template")).Content.ReadAsByteArrayAsync();
+        var row = Assert.Single(new MemoryStream(bytes).Query(useHeaderRow: true).Cast<IDictionary<string, object>>());
+        Assert.Equal("示例（导入前删除）", row["姓名"]?.ToString());
+        Assert.Contains("自动跳过", row["备注"]?.ToString());
+        var id = row["身份证号"]!.ToString()!;
+        Assert.True(CountySkills.Web.Domain.IdNumber.TryParse(id, null, out _, out var bad), bad?.Message);
+        Assert.StartsWith("419921", id);
+        // The township and village are the demo's as the area tree names them: town01's own 青石镇 and its first village.
+        Assert.Equal("青石镇", row["乡镇(街道)"]?.ToString());
+        Assert.Equal(await VillageName("419921101001"), row["村(社区)"]?.ToString());
+
+        // Imported unchanged: the example is skipped, nothing is stored, nothing is an error.
+        var before = (await HttpAssert.Json(await town01.GetAsync("/api/people?pageSize=1"))).GetProperty("total").GetInt32();
+        foreach (var mode in new[] { "dryRun", "commit" })
+        {
+            var (status, report) = await Post(town01, bytes, "劳动力台账导入模板.xlsx", mode);
+            Assert.Equal(HttpStatusCode.OK, status);
+            Assert.Equal(0, report.GetProperty("created").GetInt32());
+            Assert.Equal(0, report.GetProperty("rejected").GetInt32());
+            Assert.Equal(1, report.GetProperty("exampleRows").GetInt32());
+            Assert.Equal(1, report.GetProperty("skippedRows").GetInt32());
+            Assert.Empty(report.GetProperty("errors").EnumerateArray());
+        }
+        Assert.Equal(before, (await HttpAssert.Json(await town01.GetAsync("/api/people?pageSize=1"))).GetProperty("total").GetInt32());
+
+        // The row itself is valid: given a real name, it imports without an error.
+        var named = new Dictionary<string, object?>(row) { ["姓名"] = "模板照填" };
+        var sheet = new MemoryStream();
+        sheet.SaveAs(new[] { named });
+        var (_, dry) = await Post(town01, sheet.ToArray(), "照填.xlsx", "dryRun");
+        Assert.Equal(1, dry.GetProperty("valid").GetInt32());
+        Assert.Equal(0, dry.GetProperty("rejected").GetInt32());
+        Assert.Empty(dry.GetProperty("errors").EnumerateArray());
+    }
+
+    [Fact]
     public async Task The_export_follows_the_filters_and_masks_for_those_who_may_not_reveal()
     {
         var county = await app.ClientFor("county");

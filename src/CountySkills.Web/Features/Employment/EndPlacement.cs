@@ -2,7 +2,8 @@ using FluentValidation;
 
 namespace CountySkills.Web.Features.Employment;
 
-/// <summary>Ending a placement (离职/返乡): POST /api/employment/placements/{id}/end {"endedOn", "reason", "version"?}. Follow-ups due after the end are cancelled.</summary>
+/// <summary>Ending a placement (离职/返乡): POST /api/employment/placements/{id}/end {"endedOn", "reason", "version"?}. Follow-ups due after the end are cancelled;
+/// the person's ledger takes the status the reason says (返乡/离职 -> 未就业 …) unless a newer placement of theirs governs.</summary>
 public static class EndPlacement
 {
     public sealed record Command(DateOnly EndedOn, string? Reason, Guid? Version);
@@ -27,8 +28,14 @@ public static class EndPlacement
             var today = clock.Today();
             if (p.End(cmd.EndedOn, cmd.Reason!, today) is { } refusal)
                 return refusal.Code == "placement.ended" ? Result.Refused(refusal) : Result.Refused(refusal, "endedOn");
-            try { await db.SaveChangesAsync(ct); }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await PlacementLedger.FollowAsync(db, p, PlacementEvent.Ended, ct);
+            }
             catch (DbUpdateConcurrencyException) { return Result.Conflict("该就业记录已被他人修改，请刷新后重试"); }
+            await tx.CommitAsync(ct);
             return (await PlacementView.LoadAsync(db, id, today, ct))!;
         }
     }

@@ -8,7 +8,8 @@ namespace CountySkills.Web.Features.Employment;
 /// Records a placement (POST /api/employment/placements) or corrects one (PUT …/{id} with version): person (by id or ID number), employer
 /// (a partner, or a name for a self-found job), place and destination band, position, start date, monthly wage, organised or not, and
 /// through which class, brand, agreement or job order. A new placement gets its follow-ups scheduled at the intervals of the settings.
-/// A person has one placement at a time: end the current one first.
+/// A person has one placement at a time: end the current one first. The person's ledger follows the placement (status from the band,
+/// place, employer, industry, since; see <see cref="Person.FollowPlacement"/>), unless a newer placement of theirs governs.
 /// </summary>
 public static class SavePlacement
 {
@@ -103,8 +104,14 @@ public static class SavePlacement
                     if (moved) f.DueOn = p.StartDate.AddMonths(f.Months);
                     f.EmployerId = p.EmployerId;
                 }
-            try { await db.SaveChangesAsync(ct); }
-            catch (DbUpdateConcurrencyException) { return Result.Conflict("该就业记录已被他人修改，请刷新后重试"); }
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                await PlacementLedger.FollowAsync(db, p, id is null ? PlacementEvent.Started : PlacementEvent.Corrected, ct);
+            }
+            catch (DbUpdateConcurrencyException) { return Result.Conflict(id is null ? "该人员的台账已被他人修改，请刷新后重试" : "该就业记录已被他人修改，请刷新后重试"); }
+            await tx.CommitAsync(ct);
             return (await PlacementView.LoadAsync(db, p.Id, today, ct))!;
         }
     }

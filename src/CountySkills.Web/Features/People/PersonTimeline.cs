@@ -39,8 +39,13 @@ public static class PersonTimeline
             await AddBrandsAndBusinessesAsync(db, people.Select(p => p.Id).ToArray(), events, ct);
             foreach (var a in audit.Where(a => a.Action == AuditEntry.Update))
             {
-                var fields = Admin.AuditChanges.Parse(a.Changes).Select(c => c.Field).Where(f => f != nameof(Entity.Version)).ToList();
-                if (fields.Count > 0) events.Add(new Event(clock.ToLocal(a.AtUtc), $"{a.UserName} 修改了信息", string.Join("、", fields), MudBlazor.Color.Default));
+                var changes = Admin.AuditChanges.Parse(a.Changes).ToList();
+                var source = changes.Where(c => c.Field == "Source").Select(c => c.To).FirstOrDefault();
+                var fields = changes.Select(c => c.Field).Where(f => f is not (nameof(Entity.Version) or "Source")).ToList();
+                if (fields.Count == 0) continue;
+                events.Add(Person.FromPlacement(source)
+                    ? new Event(clock.ToLocal(a.AtUtc), $"台账就业信息随就业记录更新（{source}）", string.Join("、", fields), MudBlazor.Color.Info)
+                    : new Event(clock.ToLocal(a.AtUtc), $"{a.UserName} 修改了信息", string.Join("、", fields), MudBlazor.Color.Default));
             }
             return Result<IReadOnlyList<Event>>.Of(events.OrderByDescending(e => e.When).ToList());
         }

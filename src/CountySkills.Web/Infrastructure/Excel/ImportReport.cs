@@ -18,6 +18,8 @@ public sealed class ImportReport
     public int Unchanged { get; set; }
     public int Rejected { get; set; }
     public int SkippedRows { get; set; }
+    /// <summary>Rows skipped as the template's example (also counted in <see cref="SkippedRows"/>).</summary>
+    public int ExampleRows { get; set; }
     /// <summary>Rosters and certificate imports: people added to the ledger on the way.</summary>
     public int PeopleCreated { get; set; }
     public long? ImportBatchId { get; set; }

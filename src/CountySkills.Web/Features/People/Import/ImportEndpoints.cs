@@ -29,7 +29,11 @@ public static partial class ImportPeople
             .DisableAntiforgery().RequirePermission(Perm.PeopleWrite)
             .WithName("ImportPeopleRejectedRows").WithSummary("The rejected rows of a ledger file with the reason beside each (xlsx)");
 
-        api.MapGet("/people/import-template", () => Results.File(LedgerWorkbook.Template(), Xlsx, "劳动力台账导入模板.xlsx"))
+        api.MapGet("/people/import-template", async (IDbContextFactory<AppDbContext> dbs, CurrentUser user, CancellationToken ct) =>
+            {
+                await using var db = await dbs.CreateDbContextAsync(ct);
+                return Results.File(LedgerWorkbook.Template(await LedgerWorkbook.ExamplePlaceAsync(db, user, ct)), Xlsx, "劳动力台账导入模板.xlsx");
+            })
             .WithName("PeopleImportTemplate");
     }
 }

@@ -55,7 +55,7 @@ public static partial class ImportPeople
                 if (!reading.IsCompleted) { channel.Writer.TryComplete(); try { await reading; } catch (Exception) { /* reported above */ } }
             }
             report.Complete();
-            report.SkippedRows = reader.SkippedRows;
+            report.SkippedRows = reader.SkippedRows + report.ExampleRows;
             report.Valid = report.Created + report.Updated + report.Unchanged;
             if (commit)
             {
@@ -78,6 +78,7 @@ public static partial class ImportPeople
                 foreach (var sheetRow in reader.Rows())
                 {
                     ct.ThrowIfCancellationRequested();
+                    if (sheetRow.Text(LedgerColumns.Name) == LedgerWorkbook.ExampleName) { report.ExampleRows++; continue; } // the template's example
                     report.TotalRows++;
                     var row = PersonRow.Read(sheetRow, reader.Headers, places, user, today);
                     if (row.IdNumber is { } id && IdCell.RepeatedIn(seen, id, row.RowNumber) is { } repeated)

@@ -44,16 +44,41 @@ public static class LedgerWorkbook
         [LedgerColumns.HeaderOf(LedgerColumns.Notes)] = p.Notes,
     };
 
-    public static byte[] Template()
+    /// <summary>The name that marks the template's example row: an import skips a row so named (counted in skippedRows and
+    /// exampleRows, never an error), so the template imports unchanged without adding anyone; write a real name to import it.</summary>
+    public const string ExampleName = "示例（导入前删除）";
+
+    /// <summary>The template's example row lies in a real village of the area tree (the caller's own township first).</summary>
+    public sealed record ExamplePlace(string CountyCode, string Township, string Village);
+
+    public static async Task<ExamplePlace> ExamplePlaceAsync(AppDbContext db, CurrentUser user, CancellationToken ct)
+    {
+        var scope = user.AreaScope is { Length: >= 6 and <= 9 } area ? area : "";
+        var village = await db.Regions.AsNoTracking().Where(r => r.Level == AreaLevel.Village && r.Code.StartsWith(scope)).OrderBy(r => r.Code).FirstOrDefaultAsync(ct)
+            ?? await db.Regions.AsNoTracking().Where(r => r.Level == AreaLevel.Village).OrderBy(r => r.Code).FirstOrDefaultAsync(ct);
+        if (village is null) return new("419921", "青石镇", "示例村");
+        var township = await db.Regions.AsNoTracking().Where(r => r.Code == village.Code.Substring(0, 9)).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        return new(village.Code[..6], township ?? "", village.Name);
+    }
+
+    /// <summary>An ID number that passes the GB 11643 check, issued in the example's county (born 1990-01-01, male).</summary>
+    public static string ExampleIdNumber(string countyCode)
+    {
+        var first17 = countyCode + "19900101" + "123";
+        return first17 + IdNumber.ComputeCheck(first17);
+    }
+
+    public static byte[] Template(ExamplePlace place)
     {
         var example = new Dictionary<string, object?>
         {
-            ["序号"] = 1, ["姓名"] = "张三", ["性别"] = "男", ["身份证号"] = "41992119900101123X", ["手机号"] = "13812345678",
-            ["文化程度"] = "初中", ["户号"] = "419921101001012", ["乡镇(街道)"] = "青石镇", ["村(社区)"] = "示例村",
+            ["序号"] = 1, ["姓名"] = ExampleName, ["性别"] = "男", ["身份证号"] = ExampleIdNumber(place.CountyCode), ["手机号"] = "13812345678",
+            ["文化程度"] = "初中", ["户号"] = place.CountyCode + "101001012", ["乡镇(街道)"] = place.Township, ["村(社区)"] = place.Village,
             ["人员类别"] = "脱贫户、农民工", ["监测对象类别"] = null, ["风险是否消除"] = null, ["就业状态"] = "省外就业",
             ["就业地域"] = "省外", ["务工省份"] = "北京市", ["务工城市"] = "北京市", ["就业单位"] = "北京京禾家政服务有限公司",
             ["行业"] = "家政服务", ["工种"] = "家政服务员", ["务工时间"] = "2024-03", ["月收入(元)"] = 6500,
-            ["培训意愿"] = "育婴员", ["就业意愿"] = "继续外出务工", ["备注"] = "示例行，导入前请删除",
+            ["培训意愿"] = "育婴员", ["就业意愿"] = "继续外出务工",
+            ["备注"] = $"示例行：姓名为“{ExampleName}”的行导入时自动跳过，不会登记；请删除本行或照此格式填写真实人员",
         };
         return SheetWriter.Xlsx([example], "劳动力台账");
     }
