@@ -13,6 +13,9 @@ public enum StarLevel
     [Zh("金牌")] Gold = 6,
 }
 
+/// <summary>A star scheme to start from: GB/T 31771's domestic-work scheme (家政 brands only) or a general one without certificates.</summary>
+public enum StarSchemeTemplate { [Zh("家政服务员星级（GB/T 31771）")] DomesticWork = 1, [Zh("通用星级")] General = 2 }
+
 /// <summary>One step of a brand's star scheme: months of complaint-free service and the certificates it needs.</summary>
 public sealed record StarStep(StarLevel Level, int Months, IReadOnlyList<StarStep.Cert> Certificates)
 {
@@ -49,6 +52,42 @@ public sealed class Brand : Entity
         new(StarLevel.Five, 36, [new("4-10-01-06", 3), new("4-10-01-02", 4)]),
         new(StarLevel.Gold, 48, [new("4-10-01-06", 3), new("4-10-01-02", 3), new("4-03-02-05", 4)]),
     ];
+
+    /// <summary>A scheme with the same steps but no certificates, for brands outside domestic work unless they set their own.</summary>
+    public static readonly IReadOnlyList<StarStep> GeneralScheme =
+    [
+        new(StarLevel.One, 0, []), new(StarLevel.Two, 6, []), new(StarLevel.Three, 12, []), new(StarLevel.Four, 24, []), new(StarLevel.Five, 36, []),
+    ];
+
+    /// <summary>Categories seen in the county's brands (人社部发〔2021〕66号 lists more); the category stays free text.</summary>
+    public static readonly IReadOnlyList<string> KnownCategories = [DomesticWorkCategory, "康养/足疗", "艾灸", "建筑", "制造", "电商"];
+
+    public const string DomesticWorkCategory = "家政";
+
+    /// <summary>A domestic-work (家政) brand: the only kind GB/T 31771 rates.</summary>
+    public static bool IsDomesticWork(string? category) => category?.Contains(DomesticWorkCategory, StringComparison.Ordinal) == true;
+
+    public static IReadOnlyList<StarStep> Template(StarSchemeTemplate t) => t == StarSchemeTemplate.DomesticWork ? DomesticWorkScheme : GeneralScheme;
+
+    /// <summary>The scheme a new brand gets when none is given: GB/T 31771 for a 家政 brand, the general one otherwise.</summary>
+    public static IReadOnlyList<StarStep> DefaultSchemeFor(string category) => IsDomesticWork(category) ? DomesticWorkScheme : GeneralScheme;
+
+    /// <summary>Which template a scheme is, if it is one (null for a brand's own scheme).</summary>
+    public static StarSchemeTemplate? TemplateOf(IReadOnlyList<StarStep> scheme) =>
+        SameSteps(scheme, DomesticWorkScheme) ? StarSchemeTemplate.DomesticWork : SameSteps(scheme, GeneralScheme) ? StarSchemeTemplate.General : null;
+
+    static bool SameSteps(IReadOnlyList<StarStep> a, IReadOnlyList<StarStep> b) =>
+        a.Count == b.Count && a.OrderBy(s => s.Level).Zip(b.OrderBy(s => s.Level)).All(p => p.First.Level == p.Second.Level && p.First.Months == p.Second.Months
+            && p.First.Certificates.Count == p.Second.Certificates.Count && p.First.Certificates.Zip(p.Second.Certificates).All(c => c.First == c.Second));
+
+    /// <summary>Sets the star scheme; the domestic-work scheme (GB/T 31771) is refused for a brand whose category is not 家政.</summary>
+    public Refusal? SetScheme(IReadOnlyList<StarStep> scheme)
+    {
+        if (!IsDomesticWork(Category) && TemplateOf(scheme) == StarSchemeTemplate.DomesticWork)
+            return new("brand.domestic_scheme_not_domestic", $"家政服务员星级标准（GB/T 31771）只适用于家政类品牌，“{Category}”类品牌请选用通用星级标准或自定标准");
+        StarSchemeJson = JsonSerializer.Serialize(scheme.OrderBy(s => s.Level).ToList());
+        return null;
+    }
 
     /// <summary>The highest step whose months and certificates the member meets.</summary>
     public StarLevel Propose(int complaintFreeMonths, IReadOnlyCollection<(string OccupationCode, SkillLevel Level)> held) =>

@@ -1,8 +1,8 @@
 namespace CountySkills.Web.Features.Brands;
 
 /// <summary>
-/// What the system proposes for a brand member: months of complaint-free service (placement time since the last valid complaint, plus a
-/// month for each commendation since, at most six) and the certificates held, against the brand's star scheme. DOMAIN.md's entry
+/// What the system proposes for a brand member: months of complaint-free service (calendar months of placement since the last valid complaint,
+/// <see cref="ServiceMonths"/>, plus a month for each commendation since, at most six) and the certificates held, against the brand's star scheme. DOMAIN.md's entry
 /// conditions (age 18–55, at least junior high school) are checked; criminal records are not in the system and stay the officer's check.
 /// </summary>
 public static class StarProposal
@@ -15,16 +15,10 @@ public static class StarProposal
         var person = m.Person ?? await db.People.AsNoTracking().SingleAsync(p => p.Id == m.PersonId, ct);
         var feedback = await db.Feedback.AsNoTracking().Where(f => f.MemberId == m.Id).ToListAsync(ct);
         var lastComplaint = feedback.Where(f => f.Kind == FeedbackKind.Complaint && f.Valid).Select(f => (DateOnly?)f.OnDate).Max();
-        var since = lastComplaint ?? DateOnly.MinValue;
         var periods = await db.Placements.AsNoTracking().Where(p => p.PersonId == m.PersonId).Select(p => new { p.StartDate, p.EndedOn }).ToListAsync(ct);
-        var days = periods.Sum(p =>
-        {
-            var from = p.StartDate > since ? p.StartDate : since.AddDays(1);
-            var to = p.EndedOn ?? today;
-            return to > from ? to.DayNumber - from.DayNumber : 0;
-        });
-        var commendations = feedback.Count(f => f.Kind == FeedbackKind.Commendation && f.OnDate > since);
-        var months = (int)(days / 30.44) + Math.Min(6, commendations);
+        var service = ServiceMonths.ComplaintFree(periods.Select(p => (p.StartDate, p.EndedOn)), lastComplaint, today);
+        var commendations = feedback.Count(f => f.Kind == FeedbackKind.Commendation && (lastComplaint is not { } c || f.OnDate > c));
+        var months = ServiceMonths.WithCommendations(service, commendations);
         var held = await db.Certificates.AsNoTracking().Where(c => c.PersonId == m.PersonId && c.RevokedUtc == null && c.OccupationId != null
                 && (c.Kind == CertificateKind.SkillLevel || c.Kind == CertificateKind.Qualification))
             .Select(c => new { c.Occupation!.Code, c.Level }).ToListAsync(ct);
@@ -36,9 +30,10 @@ public static class StarProposal
         else if (person.Education is Education.Unknown) notes.Add("台账未登记学历，请核实是否达到初中");
         if (lastComplaint is { } lc) notes.Add($"{lc:yyyy-MM-dd} 有一次有效投诉，无投诉服务时间自次日起重新计算");
         notes.Add("无犯罪记录情况须评定人员核实");
+        var names = await OccupationNames.OfAsync(db, brand.StarScheme, ct);
         var next = brand.StarScheme.FirstOrDefault(s => s.Level > level) is { } step
             ? $"下一级“{Zh.Of(step.Level)}”需无投诉服务 {step.Months} 个月（现 {months} 个月）" +
-              (step.Certificates.Count > 0 ? "，并持有 " + string.Join("、", step.Certificates.Select(c => $"{c.OccupationCode} {Zh.Of((SkillLevel)c.Level)}及以上")) : "")
+              (step.Certificates.Count > 0 ? "，并持有 " + string.Join("、", step.Certificates.Select(c => $"{OccupationNames.Of(names, c.OccupationCode)}（{c.OccupationCode}）{Zh.Of((SkillLevel)c.Level)}及以上")) : "")
             : null;
         return new Proposal(level, Zh.Of(level), months, commendations, feedback.Count(f => f.Kind == FeedbackKind.Complaint && f.Valid), notes, next);
     }

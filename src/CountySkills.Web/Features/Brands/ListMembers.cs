@@ -1,0 +1,28 @@
+namespace CountySkills.Web.Features.Brands;
+
+/// <summary>A brand's members, highest stars first: GET /api/brands/{id}/members (ID numbers masked).</summary>
+public static class ListMembers
+{
+    public sealed record Item(long Id, long PersonId, string Name, string IdNumber, string Code, DateOnly JoinedOn, StarLevel Stars, string StarsName, bool Active);
+
+    public static async Task<List<Item>> Load(AppDbContext db, long brandId, CancellationToken ct)
+    {
+        var rows = await db.BrandMembers.AsNoTracking().Where(m => m.BrandId == brandId).OrderByDescending(m => m.Stars).ThenBy(m => m.Id)
+            .Select(m => new { m.Id, m.PersonId, m.Person!.Name, m.Person.IdNumber, m.Code, m.JoinedOn, m.Stars, m.RevokedUtc }).ToListAsync(ct);
+        return rows.Select(m => new Item(m.Id, m.PersonId, m.Name, IdNumber.Mask(m.IdNumber), m.Code, m.JoinedOn, m.Stars, Zh.Of(m.Stars), m.RevokedUtc is null)).ToList();
+    }
+
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs)
+    {
+        public async Task<Result<List<Item>>> List(long brandId, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            if (!await db.Brands.AnyAsync(b => b.Id == brandId, ct)) return Result.NotFound("没有找到该品牌");
+            return await Load(db, brandId, ct);
+        }
+    }
+
+    public static void Map(RouteGroupBuilder api) =>
+        api.MapGet("/brands/{id:long}/members", async (long id, Handler h, CancellationToken ct) => (await h.List(id, ct)).ToHttp())
+            .WithName("ListBrandMembers").RequireBrandReaders();
+}
