@@ -7,8 +7,15 @@ public static class BrandsApi
     public static RouteGroupBuilder MapBrands(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Brands");
-        Brands.Map(g);
-        Members.Map(g);
+        ListBrands.Map(g);
+        GetBrand.Map(g);
+        SaveBrand.Map(g);
+        ListMembers.Map(g);
+        AddMembers.Map(g);
+        GetMember.Map(g);
+        RateMember.Map(g);
+        AddFeedback.Map(g);
+        RevokeMember.Map(g);
         PublicWorker.Map(g);
         return api;
     }

@@ -7,8 +7,11 @@ public static class EntrepreneurshipApi
     public static RouteGroupBuilder MapEntrepreneurship(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("").WithTags("Entrepreneurship");
-        Incubators.Map(g);
-        Businesses.Map(g);
+        ListIncubators.Map(g);
+        SaveIncubator.Map(g);
+        ListBusinesses.Map(g);
+        SaveBusiness.Map(g);
+        AddSupport.Map(g);
         return api;
     }
 }
