@@ -25,8 +25,8 @@ public sealed class VillagePickerFlowTests(AppServer app)
         Assert.DoesNotMatch(@"^\d{12}$", village);
         await option.ClickAsync();
         // The fields show names, not codes.
+        await page.WaitForFunctionAsync("v => document.querySelector('[data-testid=f-village]')?.value === v", village);
         Assert.Equal("柳河镇", await page.InputValueAsync("[data-testid=f-township]"));
-        Assert.Equal(village, await page.InputValueAsync("[data-testid=f-village]"));
         await page.ClickAsync("[data-testid=f-save]");
         await page.WaitForSelectorAsync("[data-testid=person-village]");
         var shown = await page.InnerTextAsync("[data-testid=person-village]");
