@@ -64,7 +64,7 @@ public static class Brands
             {
                 var bases = await db.BrandBases.Where(x => x.BrandId == b.Id).Select(x => x.LabourBaseId).ToListAsync(ct);
                 list.Add(new View(b.Id, b.Name, b.TrademarkNumber, b.Owner, b.Category, b.HomeAreaCode, b.Standards, b.SkillLeaders, b.Description, b.StarScheme,
-                    b.Partners.Select(p => new Partner(p.EmployerId, p.Employer!.Name, p.Role, Zh.Of(p.Role))).ToList(), bases,
+                    b.Partners.Select(p => new Partner(p.EmployerId, p.Employer!.Name, p.Role, Words.Of(p.Role))).ToList(), bases,
                     await FiguresAsync(db, b.Id, clock.Today(), ct), b.Version));
             }
             return list;

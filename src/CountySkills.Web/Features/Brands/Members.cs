@@ -48,7 +48,7 @@ public static class Members
             if (!await db.Brands.AnyAsync(b => b.Id == brandId, ct)) return Result.NotFound("没有找到该品牌");
             var rows = await db.BrandMembers.AsNoTracking().Where(m => m.BrandId == brandId).OrderByDescending(m => m.Stars).ThenBy(m => m.Id)
                 .Select(m => new { m.Id, m.PersonId, m.Person!.Name, m.Person.IdNumber, m.Code, m.JoinedOn, m.Stars, m.RevokedUtc }).ToListAsync(ct);
-            return rows.Select(m => new Item(m.Id, m.PersonId, m.Name, IdNumber.Mask(m.IdNumber), m.Code, m.JoinedOn, m.Stars, Zh.Of(m.Stars), m.RevokedUtc is null)).ToList();
+            return rows.Select(m => new Item(m.Id, m.PersonId, m.Name, IdNumber.Mask(m.IdNumber), m.Code, m.JoinedOn, m.Stars, Words.Of(m.Stars), m.RevokedUtc is null)).ToList();
         }
 
         public async Task<Result<List<Item>>> Add(long brandId, Join j, CancellationToken ct)
@@ -92,10 +92,10 @@ public static class Members
             if (m is null) return Result.NotFound("没有找到该品牌成员");
             var proposal = await StarProposal.ForAsync(db, m, m.Brand!, clock.Today(), ct);
             var feedback = await db.Feedback.AsNoTracking().Where(f => f.MemberId == id).OrderByDescending(f => f.OnDate).ToListAsync(ct);
-            return new Detail(m.Id, m.BrandId, m.Brand!.Name, m.PersonId, m.Person!.Name, IdNumber.Mask(m.Person.IdNumber), m.Code, m.JoinedOn, m.Stars, Zh.Of(m.Stars),
+            return new Detail(m.Id, m.BrandId, m.Brand!.Name, m.PersonId, m.Person!.Name, IdNumber.Mask(m.Person.IdNumber), m.Code, m.JoinedOn, m.Stars, Words.Of(m.Stars),
                 m.RevokedUtc is not null, m.RevokeReason, proposal,
-                m.StarHistory.OrderBy(h => h.Id).Select(h => new Detail.Step(h.From, h.To, Zh.Of(h.To), h.Proposed, h.Reason, h.By, h.AtUtc)).ToList(),
-                feedback.Select(f => new Detail.Note(f.Id, f.Kind, Zh.Of(f.Kind), f.Source, f.Text, f.OnDate, f.Valid)).ToList(), m.Version);
+                m.StarHistory.OrderBy(h => h.Id).Select(h => new Detail.Step(h.From, h.To, Words.Of(h.To), h.Proposed, h.Reason, h.By, h.AtUtc)).ToList(),
+                feedback.Select(f => new Detail.Note(f.Id, f.Kind, Words.Of(f.Kind), f.Source, f.Text, f.OnDate, f.Valid)).ToList(), m.Version);
         }
 
         public async Task<Result<Detail>> SetStars(long id, Rate r, CancellationToken ct)

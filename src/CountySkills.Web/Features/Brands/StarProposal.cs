@@ -40,6 +40,6 @@ public static class StarProposal
             ? $"下一级“{Zh.Of(step.Level)}”需无投诉服务 {step.Months} 个月（现 {months} 个月）" +
               (step.Certificates.Count > 0 ? "，并持有 " + string.Join("、", step.Certificates.Select(c => $"{c.OccupationCode} {Zh.Of((SkillLevel)c.Level)}及以上")) : "")
             : null;
-        return new Proposal(level, Zh.Of(level), months, commendations, feedback.Count(f => f.Kind == FeedbackKind.Complaint && f.Valid), notes, next);
+        return new Proposal(level, Words.Of(level), months, commendations, feedback.Count(f => f.Kind == FeedbackKind.Complaint && f.Valid), notes, next);
     }
 }

@@ -49,7 +49,7 @@ public static class Objections
             return Named(await Views(db, q).ToListAsync(ct));
         }
 
-        static List<View> Named(List<View> list) => list.Select(v => v with { StatusName = Zh.Of(v.Status) }).ToList();
+        static List<View> Named(List<View> list) => list.Select(v => v with { StatusName = Words.Of(v.Status) }).ToList();
 
         public async Task<Result<View>> Resolve(long id, Resolution input, CancellationToken ct)
         {

@@ -94,7 +94,7 @@ public static class Inspections
         }
 
         View ViewOf(Inspection i, IReadOnlyList<Photo> photos) => new(i.Id, i.ClassId, i.VisitedOn, i.Inspector, i.Findings, i.TraineesPresent, i.RectifyBy,
-            i.Status, Zh.Of(i.Status), i.Overdue(clock.Today()), i.RectificationReport, i.ClosedOn, i.ClosedBy, i.ClosingNote, photos, i.Version);
+            i.Status, Words.Of(i.Status), i.Overdue(clock.Today()), i.RectificationReport, i.ClosedOn, i.ClosedBy, i.ClosingNote, photos, i.Version);
     }
 
     public static void Map(RouteGroupBuilder api)
