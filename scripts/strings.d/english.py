@@ -43,6 +43,8 @@ S = {
  "Ui.CertRegistered": ("证书 {0} 已登记", "Certificate {0} registered"),
  "Ui.Req.IdNumber": ("请填写身份证号", "Enter the ID number"),
  "Ui.Req.Name": ("请填写姓名", "Enter the name"),
+ "Ui.Req.UserName": ("请输入用户名", "Enter your user name"),
+ "Ui.Req.Password": ("请输入密码", "Enter your password"),
  "Ui.Req.Township": ("请选择乡镇（街道）", "Choose the township"),
  "Ui.Req.Village": ("请选择所在村（社区）", "Choose the village"),
  "Ui.Req.ClassName": ("请填写培训班名称", "Enter the class name"),
@@ -149,6 +151,19 @@ S = {
  "Signal.shared_phone": ("多名学员共用一个手机号", "Several trainees share one phone number"),
  "Signal.certificate_before_class_end": ("证书发证日期早于结业日期", "Certificate issued before the class ended"),
  "Signal.notice_backdated": ("公示为补录", "The notice was recorded afterwards"),
+ # Outcome measures of a cohort (Features/Employment/Outcomes.cs codes)
+ "Outcome.employed_6m": ("培训结束后第 6 个月就业率", "Employed 6 months after training"),
+ "Outcome.employed_6m.Def": ("分母：结业满 6 个月的学员；分子：其中结业后第 6 个月当天在岗的", "Of the trainees who completed 6 months ago or more: those at work on the day 6 months after"),
+ "Outcome.employed_12m": ("培训结束后第 12 个月就业率", "Employed 12 months after training"),
+ "Outcome.employed_12m.Def": ("分母：结业满 12 个月的学员；分子：其中结业后第 12 个月当天在岗的", "Of the trainees who completed 12 months ago or more: those at work on the day 12 months after"),
+ "Outcome.median_wage_6m": ("第 6 个月月工资中位数", "Median monthly wage at 6 months"),
+ "Outcome.median_wage_6m.Def": ("结业后第 6 个月在岗学员的月工资（有回访工资的取回访值）的中位数", "Median monthly wage of those at work 6 months after completing (the follow-up wage where there is one)"),
+ "Outcome.certificate_12m": ("培训后 12 个月内取证率", "Certificate within 12 months"),
+ "Outcome.certificate_12m.Def": ("分母：结业满 12 个月的学员；分子：其中开班至结业后 12 个月内取得证书的", "Of the trainees who completed 12 months ago or more: those certified between the start and 12 months after completing"),
+ "Outcome.retention_6m": ("同一单位 6 个月留任率", "Same employer after 6 months"),
+ "Outcome.retention_6m.Def": ("分母：结业后 6 个月内上岗且上岗满 6 个月的", "Of those placed within 6 months of completing and placed 6 months ago or more: those still with the same employer"),
+ "Outcome.retention_12m": ("同一单位 12 个月留任率", "Same employer after 12 months"),
+ "Outcome.retention_12m.Def": ("分母：结业后 6 个月内上岗且上岗满 12 个月的", "Of those placed within 6 months of completing and placed 12 months ago or more: those still with the same employer"),
  # Subsidy ineligibility reasons (SubsidyReason codes)
  "Reason.over_yearly_limit": ("超过年度补贴次数", "Over the yearly number of subsidies"),
  "Reason.same_level_already_subsidised": ("同职业同等级已补贴", "Same occupation and level already subsidised"),
@@ -380,6 +395,25 @@ S.update(ENUMS)
 # Messages with a code: the code keys the English (Code.<code>, Code.<code>#2 ... when one code has several messages);
 # the Chinese of each entry is the message as the code writes it, {0}, {1}... for its interpolated values.
 C = {
+ 'id_number.format': [
+  ('身份证号应为18位（或15位旧号），前17位为数字，末位为数字或X', 'An ID number has 18 characters (or 15 for an old one): 17 digits, then a digit or X'),
+ ],
+ 'id_number.birthdate': [
+  ('身份证号中的出生日期 {0} 不是真实的日期', 'The birth date {0} in the ID number is not a real date'),
+ ],
+ 'id_number.checksum': [
+  ('身份证号校验位错误（应为 {0}）', "The ID number's check character is wrong (it should be {0})"),
+ ],
+ 'name.required': [
+  ('请填写姓名', 'Enter the name'),
+ ],
+ 'phone.format': [
+  ('手机号应为 1 开头的 11 位数字', 'A mobile number has 11 digits starting with 1'),
+ ],
+ 'village.unknown': [
+  ('请选择所在村（社区）', 'Choose the village'),
+  ('区划代码 {0} 不是已知的村（社区）', 'Area code {0} is not a known village'),
+ ],
  'plan.reason_required': [
   ('目标任务已下达，修改须写明原因', 'The plan has been issued: a change needs a reason'),
  ],
@@ -692,9 +726,6 @@ C = {
  ],
  'person.village_required': [
   ('请填写学员所在村（社区）：尚未登记入劳动力台账的学员将按此登记', "Give the trainee's village: a trainee not yet in the labour ledger is registered with it"),
- ],
- 'village.unknown': [
-  ('区划代码 {0} 不是已知的村（社区）', 'Area code {0} is not a known village'),
  ],
  'indicator.reported': [
   ('填报类指标没有明细记录，请在“填报数据”中查看各月填报值', 'A reported indicator has no detail records: see the monthly values under “Reported figures”'),

@@ -91,17 +91,26 @@ public static class Say
         return null;
     }
 
+    /// <summary>By the Chinese text: the phrasebook, then the sentences of every code (a coded sentence reached without its code,
+    /// e.g. a field error of a validator that carries several codes).</summary>
     static string? ByPhrase(string chinese)
     {
         if (EnglishOf("Msg:" + chinese) is { } exact) return exact;
-        foreach (var (zh, en) in Templates.Value)
-            if (Fill(zh, en, chinese, wordSlots: true) is { } said) return said;
+        if (CodedExact.Value.TryGetValue(chinese, out var coded)) return coded;
+        foreach (var (zh, en, slots) in Templates.Value)
+            if (Fill(zh, en, chinese, wordSlots: slots) is { } said) return said;
         return null;
     }
 
-    static readonly Lazy<List<(string Zh, string En)>> Templates = new(() => EnTable.Value
-        .Where(e => e.Key.StartsWith("Msg:", StringComparison.Ordinal) && Placeholder.IsMatch(e.Key))
-        .Select(e => (e.Key[4..], e.Value)).OrderByDescending(t => t.Item1.Length).ToList());
+    static readonly Lazy<Dictionary<string, string>> CodedExact = new(() => EnTable.Value
+        .Where(e => e.Key.StartsWith("Code.", StringComparison.Ordinal) && ZhTable.Value.TryGetValue(e.Key, out var zh) && !Placeholder.IsMatch(zh) && zh != "*")
+        .GroupBy(e => ZhTable.Value[e.Key]).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal));
+
+    static readonly Lazy<List<(string Zh, string En, bool Slots)>> Templates = new(() => EnTable.Value
+        .Where(e => e.Key.StartsWith("Msg:", StringComparison.Ordinal) && Placeholder.IsMatch(e.Key)).Select(e => (e.Key[4..], e.Value, true))
+        .Concat(EnTable.Value.Where(e => e.Key.StartsWith("Code.", StringComparison.Ordinal) && ZhTable.Value.TryGetValue(e.Key, out var zh) && Placeholder.IsMatch(zh))
+            .Select(e => (ZhTable.Value[e.Key], e.Value, false)))
+        .OrderByDescending(t => t.Item1.Length).ToList());
 
     static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new();
 
