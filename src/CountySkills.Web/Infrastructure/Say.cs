@@ -169,14 +169,14 @@ public static class Words
 }
 
 /// <summary>A resource sentence with its values, said in the current culture when read: a value is data (shown as entered),
-/// or chrome: a <see cref="Word"/> (an enum word already in the culture) or a nested <see cref="Line"/>.</summary>
+/// or chrome: a <see cref="Chrome"/> (an enum word already in the culture) or a nested <see cref="Line"/>.</summary>
 public sealed record Line(string Key, object?[] Args)
 {
     public string Text() => Say.Text(Key, Args);
 }
 
 /// <summary>Chrome inside a <see cref="Line"/>: a word already in the current culture, never marked as data.</summary>
-public sealed record Word(string Text)
+public sealed record Chrome(string Text)
 {
     public override string ToString() => Text;
 }

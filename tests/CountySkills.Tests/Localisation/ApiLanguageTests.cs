@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CountySkills.Tests.Infrastructure;
+using CountySkills.Tests.Subsidies;
 using static CountySkills.Tests.Subsidies.SubsidyKit;
 
 namespace CountySkills.Tests.Localisation;

@@ -21,7 +21,7 @@ public static class DataCell
         return string.Format(template, line.Args.Select(a => (object)(a switch
         {
             Line l => Markup(l),
-            Word w => WebUtility.HtmlEncode(w.Text),
+            Chrome w => WebUtility.HtmlEncode(w.Text),
             null => "",
             _ when string.IsNullOrEmpty(a.ToString()) => "",
             _ => $"<span data-cell>{WebUtility.HtmlEncode(string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0}", a))}</span>",

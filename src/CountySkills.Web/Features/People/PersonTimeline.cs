@@ -13,8 +13,8 @@ public static class PersonTimeline
     static Event E(DateTime when, Line title, Line? detail, MudBlazor.Color color) => new(when, title.Text(), detail?.Text(), color, title, detail);
     static Line T(string key, params object?[] args) => new(key, args);
     static Line D(string? data) => new("TL.Data", [data]);
-    static Word W(string text) => new(text);
-    static readonly Word None = new("");
+    static Chrome W(string text) => new(text);
+    static readonly Chrome None = new("");
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
     {
