@@ -235,6 +235,8 @@ S = {
  "Pub.Worker.Joined": ("加入品牌", "Joined the brand"),
  "Pub.Worker.ScanQr": ("扫描二维码打开本页", "Scan the QR code to open this page"),
  "Pub.Worker.Revoked": ("已退出品牌，此服务卡已失效", "Left the brand: this card is no longer valid"),
+ "Pub.Worker.RevokedDetail": ("该人员已退出品牌，此服务卡已失效", "This person has left the brand: the service card is no longer valid"),
+ "Pub.Worker.RevokedTitle": ("服务卡已失效", "Service card no longer valid"),
  "Pub.Worker.Working": ("在岗服务中", "At work"),
  "Pub.Worker.Idle": ("品牌成员（当前未在岗）", "Brand member (not at work now)"),
 }
@@ -993,6 +995,9 @@ P = {
  "附件": "Attachment",
  "全部辖区": "All areas",
  "未分部门": "No department",
+ "没有找到该服务卡，请核对编号或联系县人社局": "Service card not found: check the number or ask the county bureau",
+ "未找到该编号的证书，请核对编号": "No certificate has this number: check it",
+ "未找到编号为“{0}”的证书，请核对编号": "No certificate is numbered “{0}”: check the number",
  '排序号应在 0 至 9999 之间': 'The order number must be between 0 and 9999',
  '资金来源应为 就业补助资金、职业技能提升行动专账资金 或 其他资金': 'The fund must be the employment subsidy fund, the skills-upgrading special account or other funds',
  '审核意见应为 approve（通过）、reject（不通过）或 return（退回修改）': 'The decision must be approve, reject or return',

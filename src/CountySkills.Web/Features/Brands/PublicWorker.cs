@@ -55,7 +55,7 @@ public static class PublicWorker
     {
         api.MapGet("/public/brand-workers/{code}", async (string code, Handler h, CancellationToken ct) =>
                 await h.Lookup(code, ct) is not { } card ? Http.Problem(404, "没有找到该服务卡，请核对编号或联系县人社局", "brand_worker.unknown")
-                : card.Revoked ? TypedResults.Problem(detail: "该人员已退出品牌，此服务卡已失效", statusCode: 410, title: "服务卡已失效",
+                : card.Revoked ? TypedResults.Problem(detail: Say.Text("Pub.Worker.RevokedDetail"), statusCode: 410, title: Say.Text("Pub.Worker.RevokedTitle"),
                     extensions: new Dictionary<string, object?> { ["code"] = "brand_worker.revoked", ["card"] = card })
                 : Results.Ok(card))
             .AllowAnonymous().WithName("PublicBrandWorker").WithSummary("A brand worker's service card (masked; no sign-in; rate-limited)");
