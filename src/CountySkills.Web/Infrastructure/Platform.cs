@@ -54,8 +54,9 @@ public static class Platform
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = o.SupportedUICultures = Cultures;
-            // Pages follow the cookie the language switch sets; API callers may also say Accept-Language (en, en-US, zh…).
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(ApiLanguage)];
+            // The API follows Accept-Language (en, en-US, zh…) when it names a supported language, else the cookie; pages follow the
+            // cookie the language switch sets (never the browser's Accept-Language); zh-CN when neither says.
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(ApiLanguage), new CookieRequestCultureProvider()];
         });
         s.AddRazorComponents().AddInteractiveServerComponents();
         s.AddMudServices();
