@@ -397,6 +397,13 @@ S.update(ENUMS)
 # Messages with a code: the code keys the English (Code.<code>, Code.<code>#2 ... when one code has several messages);
 # the Chinese of each entry is the message as the code writes it, {0}, {1}... for its interpolated values.
 C = {
+ 'enrolment.age': [
+  ('{0} 开班时 {1} 岁，不在补贴性培训的劳动年龄（{2}–{3} 岁）内', '{0} is {1} when the class starts, outside the working age for subsidised training ({2}–{3})'),
+  ('{0} 开班时不在补贴性培训的劳动年龄（{1}–{2} 岁）内', '{0} is outside the working age for subsidised training ({1}–{2}) when the class starts'),
+ ],
+ 'line.ineligible': [
+  ('该学员不符合补贴条件（{0}），不能审核通过', 'The trainee is not eligible ({0}) and cannot be approved'),
+ ],
  'id_number.format': [
   ('身份证号应为18位（或15位旧号），前17位为数字，末位为数字或X', 'An ID number has 18 characters (or 15 for an old one): 17 digits, then a digit or X'),
  ],
@@ -620,6 +627,7 @@ C = {
   ('该身份证号的记录已合并到其他人员，请用保留记录的身份证号登记', "This ID number's record was merged into another person: use the ID number of the record kept"),
  ],
  'person.name_mismatch': [
+  ('身份证号 {0} 在台账中登记的姓名与“{1}”不一致，请核对', 'The name registered for ID number {0} in the ledger differs from “{1}”: check it'),
   ('身份证号 {0} 在台账中登记的姓名与“{1}”不一致', 'The name registered for ID number {0} in the ledger differs from “{1}”'),
  ],
  'occupation.unknown': [
@@ -703,6 +711,8 @@ C = {
   ('培训班当前为“{0}”，只有草稿或被退回的开班申请可以修改', 'The class is “{0}”: only a draft or returned application can be changed'),
  ],
  'enrolment.overlap': [
+  ('{0} 已报名“{1}”（{2} 至 {3}），与本班培训时间重叠', '{0} is enrolled in “{1}” ({2} to {3}), which overlaps with this class'),
+  ('{0} 已报名其他培训机构的培训班，培训时间与本班重叠', "{0} is enrolled in another institution's class that overlaps with this one"),
   ('改期后与学员 {0} 已报名的“{1}”培训时间重叠，请先调整学员名单', 'After the new dates, trainee {0} overlaps with the class “{1}” they enrolled in: adjust the roster first'),
  ],
  'enrolment.withdrawn': [
@@ -995,6 +1005,7 @@ P = {
  "附件": "Attachment",
  "全部辖区": "All areas",
  "未分部门": "No department",
+ "身份证号与姓名不一致": "The ID number and the name do not match",
  "没有找到该服务卡，请核对编号或联系县人社局": "Service card not found: check the number or ask the county bureau",
  "未找到该编号的证书，请核对编号": "No certificate has this number: check it",
  "未找到编号为“{0}”的证书，请核对编号": "No certificate is numbered “{0}”: check the number",

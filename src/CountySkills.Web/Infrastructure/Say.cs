@@ -148,6 +148,11 @@ public static class Say
         if (!HasCjk(v)) return v;
         if (EnumWords.Value.TryGetValue(v.Trim(), out var w)) return w;
         if (EnglishOf("Msg:" + v) is { } p) return p;
+        if (v.Contains('、'))   // a list of words: each said, or the whole left as it is
+        {
+            var parts = v.Split('、').Select(Value).ToList();
+            if (!parts.Any(HasCjk)) return string.Join(", ", parts);
+        }
         return v;
     }
 
@@ -158,6 +163,8 @@ public static class Say
             foreach (var f in t.GetFields(BindingFlags.Public | BindingFlags.Static))
                 if (f.GetCustomAttribute<ZhAttribute>() is { } zh && EnglishOf($"Enum.{t.Name}.{f.Name}") is { } en)
                     foreach (var word in zh.Words) d.TryAdd(word, en);
+        foreach (var (key, en) in EnTable.Value.Where(e => e.Key.StartsWith("Reason.", StringComparison.Ordinal)))
+            if (ZhTable.Value.TryGetValue(key, out var zh)) d.TryAdd(zh, en);
         return d;
     });
 }
