@@ -56,7 +56,7 @@ public sealed record ClaimView(
             lines.Count, lines.Count(l => l.Eligible), lines.Where(l => l.Eligible && l.Decision != LineDecision.Rejected).Sum(l => l.AmountFen + l.AssessmentFen),
             c.Lines.Where(l => l.Decision == LineDecision.Approved).Sum(l => l.TotalFen), c.Lines.Where(l => l.Payment == PaymentState.Paid).Sum(l => l.TotalFen),
             lines, signals, budget, budget?.Exceeded == true,
-            c.Transitions.OrderBy(t => t.Id).Select(t => new Step(t.Action, t.Action is { } a ? Words.Of(a) : "系统", t.From, t.To, t.AtUtc, t.UserName, t.Reason)).ToList(),
+            c.Transitions.OrderBy(t => t.Id).Select(t => new Step(t.Action, t.Action is { } a ? Words.Of(a) : Say.Text("Ui.System"), t.From, t.To, t.AtUtc, t.UserName, t.Reason)).ToList(),
             ActionsFor(c, user));
     }
 
