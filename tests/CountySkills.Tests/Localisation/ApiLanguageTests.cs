@@ -81,7 +81,7 @@ public abstract partial class ApiLanguageTests(ClockedApp app)
         Assert.Equal(Code(zh), Code(en));
         AllChinese(zh);
         AllEnglish(en);
-        Assert.Contains("Submitted", en.GetProperty("detail").GetString());
+        Assert.Contains("submitted", en.GetProperty("detail").GetString(), StringComparison.OrdinalIgnoreCase);
 
         var zhForbidden = await Problem(await MoveClaim(school, id, "review"), HttpStatusCode.Forbidden);
         var enForbidden = await Problem(await MoveClaim(await Client("school01", "en"), id, "review"), HttpStatusCode.Forbidden);
