@@ -105,6 +105,16 @@ public abstract partial class ApiLanguageTests(ClockedApp app)
     }
 
     [Fact]
+    public async Task A_problem_written_outside_the_endpoint_401_follows_the_language_too()
+    {
+        var anonymous = app.CreateClient();
+        AllChinese(await Problem(await anonymous.GetAsync("/api/people/1"), HttpStatusCode.Unauthorized));
+        var en = new HttpRequestMessage(HttpMethod.Get, "/api/people/1");
+        en.Headers.AcceptLanguage.ParseAdd("en-US");
+        AllEnglish(await Problem(await anonymous.SendAsync(en), HttpStatusCode.Unauthorized));
+    }
+
+    [Fact]
     public async Task A_bad_dashboard_year_is_refused_in_English_with_the_same_code()
     {
         var en = await Client("county", "en-US");
