@@ -29,7 +29,11 @@ public static class Platform
             try
             {
                 var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
-                if (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title.All(c => c < 128) || (Say.English && Say.HasCjk(ctx.ProblemDetails.Title)))
+                // The framework's own titles ("Bad Request", "One or more validation errors occurred.") and, in English, a Chinese one
+                // become the title of the status; a title the app chose stays.
+                var title = ctx.ProblemDetails.Title;
+                if (title is null || (Say.English ? Say.HasCjk(title) || title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
+                        || title == "One or more validation errors occurred." : title.All(c => c < 128)))
                     ctx.ProblemDetails.Title = Http.TitleOf(status);
                 ctx.ProblemDetails.Detail ??= status switch
                 {
