@@ -560,7 +560,7 @@ C = {
  ],
  'claim.invalid_state': [
   ('申请当前为“{0}”，只有草稿可以删除', 'The claim is “{0}”: only a draft can be deleted'),
-  ('申请当前为“{0}”，不能{1}', 'The claim is “{0}”: it cannot {1}'),
+  ('申请当前为“{0}”，不能{1}', 'The claim is “{0}”: “{1}” is not possible now'),
   ('申请已审批，异议成立须先撤销审批', 'The claim is approved: uphold an objection only after revoking the approval'),
  ],
  'claim.empty': [
