@@ -2,7 +2,7 @@
 S = {
  "WorkReport.Title": ("工作汇报", "Work report"),
  "WorkReport.Hint": ("编写县技能培训和劳务输出工作汇报的文字部分。正文中可用 {培训人次} 这样的占位符，导出时按所选期间的实时数据填写；下载的 Word 文件按党政机关公文格式排版，含主要指标表、培训人次对比图、劳务品牌和典型案例。",
-                     "Write the narrative parts of the county's skills-training and labour-export work report. Placeholders such as {培训人次} are filled with the period's live figures; the Word file is typeset as a government document, with the indicators table, a training chart, the labour brands and the typical cases."),
+                     "Write the narrative parts of the county's skills-training and labour-export work report. Placeholders (the chips listed below) are filled with the period's live figures; the Word file is typeset as a government document, with the indicators table, a training chart, the labour brands and the typical cases."),
  "WorkReport.Period": ("报告期间", "Period"),
  "WorkReport.Year": ("{0}年", "{0}"),
  "WorkReport.Span14": ("“十四五”时期（2021—2025年）", "14th Five-Year Plan (2021–2025)"),

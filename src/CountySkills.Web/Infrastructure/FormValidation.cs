@@ -8,7 +8,7 @@ public static class FormValidation
     public static Func<object, string, Task<IEnumerable<string>>> ForMudForm<T>(this IValidator<T> validator) => async (model, property) =>
     {
         var result = await validator.ValidateAsync(ValidationContext<T>.CreateWithOptions((T)model, o => o.IncludeProperties(property)));
-        return result.IsValid ? [] : result.Errors.Select(e => e.ErrorMessage);
+        return result.IsValid ? [] : result.Errors.Select(e => Say.Message(e.ErrorMessage, e.ErrorCode)); // in the form's language (ADR 0021)
     };
 
     /// <summary>A resident ID number: required, and valid by DOMAIN.md (checksum, real past birth date); the error carries the id_number.* code.</summary>

@@ -13,15 +13,15 @@ public static class Http
     public static IResult ToHttp<T>(this Result<T> r, Func<T, IResult>? ok = null) => r.Outcome switch
     {
         Outcome.Ok => ok is null ? TypedResults.Ok(r.Value) : ok(r.Value!),
-        Outcome.Throttled => new WithRetryAfter(Problem(StatusCodes.Status429TooManyRequests, r.Detail, r.Code), r.RetryAfterSeconds ?? 60),
-        Outcome.Invalid when r.Errors is not null => TypedResults.ValidationProblem(r.Errors, r.Detail, title: "提交的数据有误", extensions: CodeOf(r.Code)),
+        Outcome.Throttled => new WithRetryAfter(Problem(StatusCodes.Status429TooManyRequests, r.Shown, r.Code), r.RetryAfterSeconds ?? 60),
+        Outcome.Invalid when r.Errors is not null => TypedResults.ValidationProblem(r.ShownErrors!, r.Shown, title: InvalidTitle, extensions: CodeOf(r.Code)),
         _ => Problem(r.Outcome switch
         {
             Outcome.NotFound => StatusCodes.Status404NotFound,
             Outcome.Forbidden => StatusCodes.Status403Forbidden,
             Outcome.Conflict => StatusCodes.Status409Conflict,
             _ => StatusCodes.Status400BadRequest,
-        }, r.Detail, r.Code),
+        }, r.Shown, r.Code),
     };
 
     /// <summary>A result that also sets Retry-After (seconds), as a 429 must.</summary>
@@ -36,21 +36,33 @@ public static class Http
 
     static Dictionary<string, object?>? CodeOf(string? code) => code is null ? null : new() { ["code"] = code };
 
+    /// <summary>The title of a 400 with field errors, in the request's language.</summary>
+    public static string InvalidTitle => Say.English ? Say.EnglishOf("Http.Title.Invalid") ?? "Invalid data" : "提交的数据有误";
+
+    /// <summary>A ProblemDetails of this status; the detail (written in Chinese) goes out in the request's language, the code never changes.</summary>
     public static ProblemHttpResult Problem(int status, string? detail, string? code = null) =>
-        TypedResults.Problem(detail: detail, statusCode: status, title: TitleOf(status), extensions: CodeOf(code));
+        TypedResults.Problem(detail: detail is null ? null : Say.Message(detail, code, OutcomeOf(status)), statusCode: status, title: TitleOf(status), extensions: CodeOf(code));
+
+    static Outcome OutcomeOf(int status) => status switch
+    {
+        404 => Outcome.NotFound, 403 or 401 => Outcome.Forbidden, 409 => Outcome.Conflict, 429 => Outcome.Throttled, >= 500 => Outcome.Ok, _ => Outcome.Invalid,
+    };
 
     /// <summary>Writes ProblemDetails from middleware (outside an endpoint): the status, the title of <see cref="TitleOf"/>,
     /// the detail and, when given, the stable <c>code</c> and any further fields.</summary>
     public static Task WriteProblemAsync(HttpContext ctx, int status, string detail, string? code = null, IDictionary<string, object?>? extra = null)
     {
         ctx.Response.StatusCode = status;
-        var problem = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = detail };
+        var problem = new ProblemDetails { Status = status, Title = TitleOf(status), Detail = Say.Message(detail, code, OutcomeOf(status)) };
         if (code is not null) problem.Extensions["code"] = code;
         foreach (var (k, v) in extra ?? new Dictionary<string, object?>()) problem.Extensions[k] = v;
         return ctx.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = ctx, ProblemDetails = problem }).AsTask();
     }
 
-    public static string TitleOf(int status) => status switch
+    /// <summary>The title of a ProblemDetails of this status, in the request's language (Chinese unless English was asked for).</summary>
+    public static string TitleOf(int status) => Say.English && Say.EnglishOf($"Http.Title.{(status is 400 or 401 or 403 or 404 or 405 or 409 or 413 or 415 or 429 or 503 ? status : 500)}") is { } en ? en : ZhTitleOf(status);
+
+    static string ZhTitleOf(int status) => status switch
     {
         400 => "请求有误",
         401 => "未登录或登录已过期",
@@ -80,7 +92,7 @@ public static class Http
             var validator = ctx.HttpContext.RequestServices.GetRequiredService<IValidator<T>>();
             var result = await validator.ValidateAsync(arg, ctx.HttpContext.RequestAborted);
             if (!result.IsValid)
-                return TypedResults.ValidationProblem(CamelKeys(result.ToDictionary()), title: "提交的数据有误");
+                return TypedResults.ValidationProblem(Say.Errors(CamelKeys(result.ToDictionary())), title: InvalidTitle);
             return await next(ctx);
         })
         .ProducesValidationProblem();
@@ -116,7 +128,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = ctx,
-            ProblemDetails = new ProblemDetails { Status = status, Title = Http.TitleOf(status), Detail = detail },
+            ProblemDetails = new ProblemDetails { Status = status, Title = Http.TitleOf(status), Detail = Say.Message(detail, null, status >= 500 ? Outcome.Ok : Outcome.Invalid) },
         });
     }
 

@@ -22,16 +22,32 @@ public static class Platform
         s.AddSingleton<TimeProvider>(new CountyClock(CountyClock.Zone(builder.Configuration["App:TimeZone"])));
         s.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
         {
-            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
-            if (ctx.ProblemDetails.Title is null || ctx.ProblemDetails.Title.All(c => c < 128)) ctx.ProblemDetails.Title = Http.TitleOf(status);
-            ctx.ProblemDetails.Detail ??= status switch
+            // Problems written by outer middleware (status pages, the exception handler) run outside the request's culture:
+            // say them in the language the request asked for (ADR 0021).
+            var saved = CultureInfo.CurrentUICulture;
+            if (ctx.HttpContext.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture is { } asked) CultureInfo.CurrentUICulture = asked;
+            try
             {
-                401 => "请先登录（Cookie 或 Authorization: Bearer 令牌）",
-                403 => "您的角色或权限范围不允许此操作",
-                404 => "请求的地址或记录不存在",
-                405 => "该地址不支持此请求方法",
-                _ => null,
-            };
+                var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+                // The framework's own titles ("Bad Request", "One or more validation errors occurred.") and, in English, a Chinese one
+                // become the title of the status; a title the app chose stays.
+                var title = ctx.ProblemDetails.Title;
+                if (title is null || (Say.English ? Say.HasCjk(title) || title == Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status)
+                        || title == "One or more validation errors occurred." : title.All(c => c < 128)))
+                    ctx.ProblemDetails.Title = Http.TitleOf(status);
+                ctx.ProblemDetails.Detail ??= status switch
+                {
+                    401 => "请先登录（Cookie 或 Authorization: Bearer 令牌）",
+                    403 => "您的角色或权限范围不允许此操作",
+                    404 => "请求的地址或记录不存在",
+                    405 => "该地址不支持此请求方法",
+                    _ => null,
+                };
+                if (ctx.ProblemDetails.Detail is { } detail)
+                    ctx.ProblemDetails.Detail = Say.Message(detail, ctx.ProblemDetails.Extensions.TryGetValue("code", out var code) ? code as string : null,
+                        status switch { 404 => Outcome.NotFound, 401 or 403 => Outcome.Forbidden, 409 => Outcome.Conflict, 429 => Outcome.Throttled, >= 500 => Outcome.Ok, _ => Outcome.Invalid });
+            }
+            finally { CultureInfo.CurrentUICulture = saved; }
         });
         s.AddExceptionHandler<ProblemExceptionHandler>();
         s.AddOpenApi(o => o.AddOperationTransformer((op, ctx, _) =>
@@ -54,8 +70,9 @@ public static class Platform
         {
             o.DefaultRequestCulture = new RequestCulture("zh-CN");
             o.SupportedCultures = o.SupportedUICultures = Cultures;
-            // Pages follow the cookie the language switch sets; API callers may also say Accept-Language (en, en-US, zh…).
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(ApiLanguage)];
+            // The API follows Accept-Language (en, en-US, zh…) when it names a supported language, else the cookie; pages follow the
+            // cookie the language switch sets (never the browser's Accept-Language); zh-CN when neither says.
+            o.RequestCultureProviders = [new CustomRequestCultureProvider(ApiLanguage), new CookieRequestCultureProvider()];
         });
         s.AddRazorComponents().AddInteractiveServerComponents();
         s.AddMudServices();

@@ -7,6 +7,10 @@ public sealed record Result<T>(Outcome Outcome, T? Value, string? Detail = null,
     int? RetryAfterSeconds = null)
 {
     public bool IsOk => Outcome == Outcome.Ok;
+    /// <summary>The detail as the user reads it, in the current UI culture (<see cref="Say.Message"/>).</summary>
+    public string Shown => Say.Message(Detail, Code, Outcome);
+    /// <summary>The field errors as the user reads them, in the current UI culture.</summary>
+    public IDictionary<string, string[]>? ShownErrors => Errors is null ? null : Say.Errors(Errors, Code);
     public static implicit operator Result<T>(T value) => new(Outcome.Ok, value);
     public static implicit operator Result<T>(Failure f) => new(f.Outcome, default, f.Detail, f.Errors, f.Code, f.RetryAfterSeconds);
     /// <summary>Success for values the implicit conversion cannot take (interfaces such as IQueryable).</summary>
@@ -17,7 +21,11 @@ public sealed record Result<T>(Outcome Outcome, T? Value, string? Detail = null,
 
 /// <summary>An expected failure; <see cref="Code"/> is a stable reason code (e.g. enrolment.overlap) sent as `code`;
 /// <see cref="RetryAfterSeconds"/> goes with <see cref="Outcome.Throttled"/> (429 with Retry-After).</summary>
-public sealed record Failure(Outcome Outcome, string Detail, IDictionary<string, string[]>? Errors = null, string? Code = null, int? RetryAfterSeconds = null);
+public sealed record Failure(Outcome Outcome, string Detail, IDictionary<string, string[]>? Errors = null, string? Code = null, int? RetryAfterSeconds = null)
+{
+    /// <summary>The detail as the user reads it, in the current UI culture (<see cref="Say.Message"/>).</summary>
+    public string Shown => Say.Message(Detail, Code, Outcome);
+}
 
 public static class Result
 {

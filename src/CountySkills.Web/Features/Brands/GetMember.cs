@@ -20,10 +20,10 @@ public static class GetMember
             if (m is null) return Result.NotFound("没有找到该品牌成员");
             var proposal = await StarProposal.ForAsync(db, m, m.Brand!, clock.Today(), ct);
             var feedback = await db.Feedback.AsNoTracking().Where(f => f.MemberId == id).OrderByDescending(f => f.OnDate).ToListAsync(ct);
-            return new Detail(m.Id, m.BrandId, m.Brand!.Name, m.PersonId, m.Person!.Name, IdNumber.Mask(m.Person.IdNumber), m.Code, m.JoinedOn, m.Stars, Zh.Of(m.Stars),
+            return new Detail(m.Id, m.BrandId, m.Brand!.Name, m.PersonId, m.Person!.Name, IdNumber.Mask(m.Person.IdNumber), m.Code, m.JoinedOn, m.Stars, Words.Of(m.Stars),
                 m.RevokedUtc is not null, m.RevokeReason, proposal,
-                m.StarHistory.OrderBy(h => h.Id).Select(h => new Detail.Step(h.From, h.To, Zh.Of(h.To), h.Proposed, h.Reason, h.By, h.AtUtc)).ToList(),
-                feedback.Select(f => new Detail.Note(f.Id, f.Kind, Zh.Of(f.Kind), f.Source, f.Text, f.OnDate, f.Valid)).ToList(), m.Version);
+                m.StarHistory.OrderBy(h => h.Id).Select(h => new Detail.Step(h.From, h.To, Words.Of(h.To), h.Proposed, h.Reason, h.By, h.AtUtc)).ToList(),
+                feedback.Select(f => new Detail.Note(f.Id, f.Kind, Words.Of(f.Kind), f.Source, f.Text, f.OnDate, f.Valid)).ToList(), m.Version);
         }
     }
 

@@ -41,7 +41,7 @@ public static class ListBrands
             var bases = await db.BrandBases.Where(x => x.BrandId == b.Id).OrderBy(x => x.Id).Select(x => x.LabourBaseId).ToListAsync(ct);
             var scheme = b.StarScheme;
             list.Add(new View(b.Id, b.Name, b.TrademarkNumber, b.Owner, b.Category, b.HomeAreaCode, b.Standards, b.SkillLeaders, b.Description, scheme,
-                b.Partners.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p => new Partner(p.EmployerId, p.Employer!.Name, p.Role, Zh.Of(p.Role))).ToList(), bases,
+                b.Partners.OrderBy(p => p.Role).ThenBy(p => p.Id).Select(p => new Partner(p.EmployerId, p.Employer!.Name, p.Role, Words.Of(p.Role))).ToList(), bases,
                 await FiguresAsync(db, b.Id, today, ct), b.Version, Brand.TemplateOf(scheme)));
         }
         return list;

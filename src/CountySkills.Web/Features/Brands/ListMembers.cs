@@ -9,7 +9,7 @@ public static class ListMembers
     {
         var rows = await db.BrandMembers.AsNoTracking().Where(m => m.BrandId == brandId).OrderByDescending(m => m.Stars).ThenBy(m => m.Id)
             .Select(m => new { m.Id, m.PersonId, m.Person!.Name, m.Person.IdNumber, m.Code, m.JoinedOn, m.Stars, m.RevokedUtc }).ToListAsync(ct);
-        return rows.Select(m => new Item(m.Id, m.PersonId, m.Name, IdNumber.Mask(m.IdNumber), m.Code, m.JoinedOn, m.Stars, Zh.Of(m.Stars), m.RevokedUtc is null)).ToList();
+        return rows.Select(m => new Item(m.Id, m.PersonId, m.Name, IdNumber.Mask(m.IdNumber), m.Code, m.JoinedOn, m.Stars, Words.Of(m.Stars), m.RevokedUtc is null)).ToList();
     }
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs)

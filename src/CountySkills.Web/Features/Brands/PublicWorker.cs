@@ -29,9 +29,9 @@ public static class PublicWorker
             var certs = await db.Certificates.AsNoTracking().Where(x => x.PersonId == m.PersonId && x.RevokedUtc == null).OrderByDescending(x => x.IssuedOn)
                 .Select(x => new { x.Kind, x.OccupationName, x.Level, x.IssuedOn }).ToListAsync(ct);
             var revoked = m.RevokedUtc is not null;
-            return new Card(m.Code, Person.MaskName(m.Name), m.Brand, m.Category, revoked ? StarLevel.None : m.Stars, revoked ? "—" : Zh.Of(m.Stars), !revoked && working, revoked,
-                revoked ? "已退出品牌，此服务卡已失效" : working ? "在岗服务中" : "品牌成员（当前未在岗）", m.JoinedOn,
-                certs.Select(x => new Cert(Zh.Of(x.Kind), x.OccupationName, x.Level == SkillLevel.None ? "—" : Zh.Of(x.Level), x.IssuedOn)).ToList());
+            return new Card(m.Code, Person.MaskName(m.Name), m.Brand, m.Category, revoked ? StarLevel.None : m.Stars, revoked ? "—" : Words.Of(m.Stars), !revoked && working, revoked,
+                Say.Text(revoked ? "Pub.Worker.Revoked" : working ? "Pub.Worker.Working" : "Pub.Worker.Idle"), m.JoinedOn,
+                certs.Select(x => new Cert(Words.Of(x.Kind), x.OccupationName, x.Level == SkillLevel.None ? "—" : Words.Of(x.Level), x.IssuedOn)).ToList());
         }
     }
 
@@ -55,7 +55,7 @@ public static class PublicWorker
     {
         api.MapGet("/public/brand-workers/{code}", async (string code, Handler h, CancellationToken ct) =>
                 await h.Lookup(code, ct) is not { } card ? Http.Problem(404, "没有找到该服务卡，请核对编号或联系县人社局", "brand_worker.unknown")
-                : card.Revoked ? TypedResults.Problem(detail: "该人员已退出品牌，此服务卡已失效", statusCode: 410, title: "服务卡已失效",
+                : card.Revoked ? TypedResults.Problem(detail: Say.Text("Pub.Worker.RevokedDetail"), statusCode: 410, title: Say.Text("Pub.Worker.RevokedTitle"),
                     extensions: new Dictionary<string, object?> { ["code"] = "brand_worker.revoked", ["card"] = card })
                 : Results.Ok(card))
             .AllowAnonymous().WithName("PublicBrandWorker").WithSummary("A brand worker's service card (masked; no sign-in; rate-limited)");

@@ -25,16 +25,16 @@ public static class StarProposal
         var notes = new List<string>();
         var age = Person.Age(person.BirthDate, today);
         var level = brand.Propose(months, held.Select(h => (h.Code, h.Level)).ToList());
-        if (age is < 18 or > 55) { notes.Add($"年龄 {age} 岁，不在星级评定要求的 18–55 岁之间"); level = StarLevel.None; }
-        if (person.Education is Education.Primary) { notes.Add("学历低于初中，不符合星级评定条件"); level = StarLevel.None; }
-        else if (person.Education is Education.Unknown) notes.Add("台账未登记学历，请核实是否达到初中");
-        if (lastComplaint is { } lc) notes.Add($"{lc:yyyy-MM-dd} 有一次有效投诉，无投诉服务时间自次日起重新计算");
-        notes.Add("无犯罪记录情况须评定人员核实");
+        if (age is < 18 or > 55) { notes.Add(Say.Text("Star.Age", age)); level = StarLevel.None; }
+        if (person.Education is Education.Primary) { notes.Add(Say.Text("Star.Education")); level = StarLevel.None; }
+        else if (person.Education is Education.Unknown) notes.Add(Say.Text("Star.EducationUnknown"));
+        if (lastComplaint is { } lc) notes.Add(Say.Text("Star.Complaint", lc.ToString("yyyy-MM-dd")));
+        notes.Add(Say.Text("Star.Record"));
         var names = await OccupationNames.OfAsync(db, brand.StarScheme, ct);
         var next = brand.StarScheme.FirstOrDefault(s => s.Level > level) is { } step
-            ? $"下一级“{Zh.Of(step.Level)}”需无投诉服务 {step.Months} 个月（现 {months} 个月）" +
-              (step.Certificates.Count > 0 ? "，并持有 " + string.Join("、", step.Certificates.Select(c => $"{OccupationNames.Of(names, c.OccupationCode)}（{c.OccupationCode}）{Zh.Of((SkillLevel)c.Level)}及以上")) : "")
+            ? Say.Text("Star.Next", Words.Of(step.Level), step.Months, months) +
+              (step.Certificates.Count > 0 ? Say.Text("Star.NextCerts", string.Join(Say.Text("Ui.ListSep"), step.Certificates.Select(c => Say.Text("Star.Cert", $"{OccupationNames.Of(names, c.OccupationCode)}（{c.OccupationCode}）", Words.Of((SkillLevel)c.Level))))) : "")
             : null;
-        return new Proposal(level, Zh.Of(level), months, commendations, feedback.Count(f => f.Kind == FeedbackKind.Complaint && f.Valid), notes, next);
+        return new Proposal(level, Words.Of(level), months, commendations, feedback.Count(f => f.Kind == FeedbackKind.Complaint && f.Valid), notes, next);
     }
 }

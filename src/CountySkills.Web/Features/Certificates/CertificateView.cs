@@ -11,7 +11,7 @@ public sealed record CertificateView(long Id, long PersonId, string HolderName, 
         c.Person.IdNumber, c.Kind, "", c.OccupationId, c.OccupationName, c.Level, "", c.Number, c.Issuer, c.IssuedOn, c.ClassId, c.InstitutionId,
         c.Source, c.RevokedUtc != null, c.RevokeReason, c.Version));
 
-    public CertificateView Masked() => this with { HolderIdNumber = IdNumber.Mask(HolderIdNumber), KindName = Zh.Of(Kind), LevelName = Zh.Of(Level) };
+    public CertificateView Masked() => this with { HolderIdNumber = IdNumber.Mask(HolderIdNumber), KindName = Words.Of(Kind), LevelName = Words.Of(Level) };
 }
 
 /// <summary>Who may register and import certificates (what each sees is in Infrastructure/Scope.cs).</summary>

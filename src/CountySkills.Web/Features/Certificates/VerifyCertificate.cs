@@ -24,8 +24,8 @@ public static class VerifyCertificate
             var c = await db.Certificates.AsNoTracking().Where(x => x.Number == n).OrderBy(x => x.RevokedUtc == null ? 0 : 1).ThenByDescending(x => x.Id)
                 .Select(x => new { x.Number, x.Person!.Name, x.Person.IdNumber, x.Kind, x.OccupationName, x.Level, x.Issuer, x.IssuedOn, x.RevokedUtc })
                 .FirstOrDefaultAsync(ct);
-            return c is null ? null : new PublicView(c.Number, MaskName(c.Name), IdNumber.Mask(c.IdNumber), Zh.Of(c.Kind), c.OccupationName,
-                c.Level == SkillLevel.None ? "—" : Zh.Of(c.Level), c.Issuer, c.IssuedOn, c.RevokedUtc is null, c.RevokedUtc is null ? "有效" : "已撤销");
+            return c is null ? null : new PublicView(c.Number, MaskName(c.Name), IdNumber.Mask(c.IdNumber), Words.Of(c.Kind), c.OccupationName,
+                c.Level == SkillLevel.None ? "—" : Words.Of(c.Level), c.Issuer, c.IssuedOn, c.RevokedUtc is null, Say.Text(c.RevokedUtc is null ? "Pub.Cert.Valid" : "Pub.Cert.Revoked"));
         }
     }
 

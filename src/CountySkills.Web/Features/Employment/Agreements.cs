@@ -45,8 +45,8 @@ public static class Agreements
             }).ToListAsync(ct);
             return rows.Select(r => new View(r.A.Id, r.A.Title, r.A.PartnerName, r.A.PartnerProvince, r.A.PartnerCity, r.A.EmployerId, r.Employer, r.A.LabourBaseId, r.Base,
                 r.A.StartDate, r.A.EndDate, r.A.QuotaPerYear, r.A.Benefits,
-                Enum.GetValues<AgreementBenefits>().Where(b => b != AgreementBenefits.None && r.A.Benefits.HasFlag(b)).Select(b => Zh.Of(b)).ToList(),
-                r.A.Status, Zh.Of(r.A.Status), r.A.InForce(today), r.Placed, r.A.QuotaPerYear > 0 ? Math.Round(100m * r.Placed / r.A.QuotaPerYear, 1) : null,
+                Enum.GetValues<AgreementBenefits>().Where(b => b != AgreementBenefits.None && r.A.Benefits.HasFlag(b)).Select(b => Words.Of(b)).ToList(),
+                r.A.Status, Words.Of(r.A.Status), r.A.InForce(today), r.Placed, r.A.QuotaPerYear > 0 ? Math.Round(100m * r.Placed / r.A.QuotaPerYear, 1) : null,
                 r.A.Note, r.A.Version)).ToList();
         }
 

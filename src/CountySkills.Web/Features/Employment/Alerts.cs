@@ -15,7 +15,7 @@ public static class Alerts
         public CloseValidator() => RuleFor(x => x.Resolution).NotEmpty().WithMessage("请写明处理结果").MaximumLength(1000).WithMessage("处理结果不超过 1000 个字");
     }
 
-    static View Of(EmploymentAlert a) => new(a.Id, a.Kind, Zh.Of(a.Kind), a.PlacementId, a.PersonId, a.AreaCode, a.Text, a.RaisedUtc, a.RaisedBy, a.Open, a.ClosedUtc,
+    static View Of(EmploymentAlert a) => new(a.Id, a.Kind, Words.Of(a.Kind), a.PlacementId, a.PersonId, a.AreaCode, a.Text, a.RaisedUtc, a.RaisedBy, a.Open, a.ClosedUtc,
         a.ClosedBy, a.Resolution, a.Version);
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)

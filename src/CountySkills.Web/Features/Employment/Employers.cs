@@ -9,8 +9,8 @@ public static class Employers
     public sealed record View(long Id, string Name, string CreditCode, EmployerKind Kind, string KindName, string? Industry, string? Province, string? City,
         string? Address, string? ContactName, string? ContactPhone, AgencyGrade? AgencyGrade, string? AgencyGradeName, Guid Version)
     {
-        public static View Of(Employer e) => new(e.Id, e.Name, e.CreditCode, e.Kind, Zh.Of(e.Kind), e.Industry, e.Province, e.City, e.Address, e.ContactName,
-            e.ContactPhone, e.AgencyGrade, e.AgencyGrade is { } g ? Zh.Of(g) : null, e.Version);
+        public static View Of(Employer e) => new(e.Id, e.Name, e.CreditCode, e.Kind, Words.Of(e.Kind), e.Industry, e.Province, e.City, e.Address, e.ContactName,
+            e.ContactPhone, e.AgencyGrade, e.AgencyGrade is { } g ? Words.Of(g) : null, e.Version);
     }
 
     public sealed record Input

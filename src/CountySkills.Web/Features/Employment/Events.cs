@@ -27,7 +27,7 @@ public static class Events
         }
     }
 
-    static View Of(LabourEvent e) => new(e.Id, e.Title, e.Kind, Zh.Of(e.Kind), e.Date, e.Place, e.Participants, e.EmployersPresent, e.JobsOffered, e.PeopleSigned, e.Note, e.Version);
+    static View Of(LabourEvent e) => new(e.Id, e.Title, e.Kind, Words.Of(e.Kind), e.Date, e.Place, e.Participants, e.EmployersPresent, e.JobsOffered, e.PeopleSigned, e.Note, e.Version);
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
     {

@@ -47,7 +47,7 @@ public static class JobOrders
             var rows = await q.OrderByDescending(o => o.Id).Take(500).Select(o => new View(o.Id, o.Title, o.EmployerId, o.Employer!.Name, o.OccupationId, o.Occupation!.Name,
                 o.Headcount, o.WageMinFen, o.WageMaxFen, o.Province, o.City, o.Deadline, o.Status, "", o.ClassId, db.Placements.Count(p => p.JobOrderId == o.Id),
                 o.Note, o.Version)).ToListAsync(ct);
-            return rows.Select(r => r with { StatusName = Zh.Of(r.Status) }).ToList();
+            return rows.Select(r => r with { StatusName = Words.Of(r.Status) }).ToList();
         }
 
         public async Task<Result<View>> Save(long? id, Input input, CancellationToken ct)

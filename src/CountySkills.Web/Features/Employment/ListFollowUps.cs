@@ -59,7 +59,7 @@ public static class ListFollowUps
             var townships = await db.Regions.AsNoTracking().Where(r => r.Level == AreaLevel.Township).ToDictionaryAsync(r => r.Code, r => r.Name, ct);
             return new Page(rows.Select(r => new Item(r.F.Id, r.F.PlacementId, r.F.PersonId, r.Name, IdNumber.Mask(r.IdNumber), Phone.Mask(r.Phone),
                 townships.GetValueOrDefault(r.F.AreaCode[..Math.Min(9, r.F.AreaCode.Length)]), r.EmployerName, r.City, r.F.Months, r.F.DueOn, r.F.StateOn(today),
-                Zh.Of(r.F.StateOn(today)), r.F.DoneOn is null && r.F.DueOn < today ? today.DayNumber - r.F.DueOn.DayNumber : 0, r.F.DoneOn, r.F.StillEmployed, r.F.WageFen,
+                Words.Of(r.F.StateOn(today)), r.F.DoneOn is null && r.F.DueOn < today ? today.DayNumber - r.F.DueOn.DayNumber : 0, r.F.DoneOn, r.F.StillEmployed, r.F.WageFen,
                 PlacementView.ProblemsOf(r.F.Problems), r.F.Version)).ToList(), total, overdue, due);
         }
     }

@@ -47,7 +47,7 @@ public static class ListPlacements
                 p.Id, p.PersonId, p.Person!.Name, p.Person.IdNumber, p.EmployerName, p.Province, p.City, p.Band, p.Position, p.StartDate, p.MonthlyWageFen, p.Organised, p.EndedOn,
                 Overdue = p.FollowUps.Count(f => !f.Cancelled && f.DoneOn == null && f.DueOn < today),
             }).ToListAsync(ct);
-            return new Page(rows.Select(r => new Item(r.Id, r.PersonId, r.Name, IdNumber.Mask(r.IdNumber), r.EmployerName, r.Province, r.City, r.Band, Zh.Of(r.Band),
+            return new Page(rows.Select(r => new Item(r.Id, r.PersonId, r.Name, IdNumber.Mask(r.IdNumber), r.EmployerName, r.Province, r.City, r.Band, Words.Of(r.Band),
                 r.Position, r.StartDate, r.MonthlyWageFen, r.Organised, r.EndedOn, r.Overdue)).ToList(), total);
         }
 

@@ -10,12 +10,12 @@ public sealed record PlacementView(
     public sealed record Check(long Id, int Months, DateOnly DueOn, FollowUpState State, string StateName, DateOnly? DoneOn, bool? StillEmployed,
         bool? SameEmployer, long? WageFen, FollowUpProblems Problems, IReadOnlyList<string> ProblemNames, string? Notes, string? RecordedBy, bool ByEmployer, Guid Version)
     {
-        public static Check Of(FollowUp f, DateOnly today) => new(f.Id, f.Months, f.DueOn, f.StateOn(today), Zh.Of(f.StateOn(today)), f.DoneOn, f.StillEmployed,
+        public static Check Of(FollowUp f, DateOnly today) => new(f.Id, f.Months, f.DueOn, f.StateOn(today), Words.Of(f.StateOn(today)), f.DoneOn, f.StillEmployed,
             f.SameEmployer, f.WageFen, f.Problems, ProblemsOf(f.Problems), f.Notes, f.RecordedBy, f.ByEmployer, f.Version);
     }
 
     public static IReadOnlyList<string> ProblemsOf(FollowUpProblems p) =>
-        Enum.GetValues<FollowUpProblems>().Where(x => x != FollowUpProblems.None && p.HasFlag(x)).Select(x => Zh.Of(x)).ToList();
+        Enum.GetValues<FollowUpProblems>().Where(x => x != FollowUpProblems.None && p.HasFlag(x)).Select(x => Words.Of(x)).ToList();
 
     public static async Task<PlacementView?> LoadAsync(AppDbContext db, long id, DateOnly today, CancellationToken ct)
     {
@@ -23,7 +23,7 @@ public sealed record PlacementView(
         if (p is null) return null;
         var township = await db.Regions.Where(r => r.Code == p.AreaCode.Substring(0, 9)).Select(r => r.Name).FirstOrDefaultAsync(ct);
         return new PlacementView(p.Id, p.PersonId, p.Person!.Name, Domain.IdNumber.Mask(p.Person.IdNumber), p.AreaCode, township, p.EmployerId, p.EmployerName, p.Province,
-            p.City, p.Band, Zh.Of(p.Band), p.Band.Folded(), p.Position, p.StartDate, p.MonthlyWageFen, p.Organised, p.ClassId, p.BrandId, p.AgreementId,
+            p.City, p.Band, Words.Of(p.Band), p.Band.Folded(), p.Position, p.StartDate, p.MonthlyWageFen, p.Organised, p.ClassId, p.BrandId, p.AgreementId,
             p.JobOrderId, p.EndedOn, p.EndReason, p.Active, p.Version, p.FollowUps.OrderBy(f => f.DueOn).Select(f => Check.Of(f, today)).ToList());
     }
 }

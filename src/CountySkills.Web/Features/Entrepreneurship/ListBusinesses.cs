@@ -21,9 +21,9 @@ public static class ListBusinesses
             if (brandId is { } br) q = q.Where(b => b.BrandId == br);
             var rows = await q.OrderByDescending(b => b.StartDate).ThenByDescending(b => b.Id).Take(500)
                 .Select(b => new { B = b, Aid = b.Support.ToList(), Founder = b.Founder!.Name, b.Founder.IdNumber, Incubator = b.Incubator!.Name, Brand = b.Brand!.Name }).ToListAsync(ct);
-            return rows.Select(r => new View(r.B.Id, r.B.Name, r.B.Kind, Zh.Of(r.B.Kind), r.B.FounderId, r.Founder, IdNumber.Mask(r.IdNumber), r.B.AreaCode, r.B.IncubatorId,
+            return rows.Select(r => new View(r.B.Id, r.B.Name, r.B.Kind, Words.Of(r.B.Kind), r.B.FounderId, r.Founder, IdNumber.Mask(r.IdNumber), r.B.AreaCode, r.B.IncubatorId,
                 r.Incubator, r.B.BrandId, r.Brand, r.B.RegistrationCode, r.B.StartDate, r.B.JobsCreated,
-                r.Aid.OrderBy(s => s.From).ThenBy(s => s.Id).Select(s => new Aid(s.Id, s.Kind, Zh.Of(s.Kind), s.AmountFen, s.From, s.To, s.Note)).ToList(), r.B.Version)).ToList();
+                r.Aid.OrderBy(s => s.From).ThenBy(s => s.Id).Select(s => new Aid(s.Id, s.Kind, Words.Of(s.Kind), s.AmountFen, s.From, s.To, s.Note)).ToList(), r.B.Version)).ToList();
         }
 
         public async Task<View?> One(long id, CancellationToken ct) => (await List(id, null, null, ct)).SingleOrDefault();

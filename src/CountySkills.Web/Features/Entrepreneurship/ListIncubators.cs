@@ -15,7 +15,7 @@ public static class ListIncubators
             I = i, Count = db.Businesses.Count(b => b.IncubatorId == i.Id), Jobs = db.Businesses.Where(b => b.IncubatorId == i.Id).Sum(b => (int?)b.JobsCreated) ?? 0,
             Fen = db.BusinessSupport.Where(s => db.Businesses.Any(b => b.Id == s.BusinessId && b.IncubatorId == i.Id)).Sum(s => (long?)s.AmountFen) ?? 0,
         }).ToListAsync(ct);
-        return rows.Select(r => new View(r.I.Id, r.I.Name, r.I.Kind, Zh.Of(r.I.Kind), r.I.AreaCode, r.I.Address, r.I.Capacity, r.I.Services, r.Count, r.Jobs, r.Fen, r.I.Version)).ToList();
+        return rows.Select(r => new View(r.I.Id, r.I.Name, r.I.Kind, Words.Of(r.I.Kind), r.I.AreaCode, r.I.Address, r.I.Capacity, r.I.Services, r.Count, r.Jobs, r.Fen, r.I.Version)).ToList();
     }
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs)

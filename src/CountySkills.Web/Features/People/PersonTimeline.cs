@@ -6,7 +6,15 @@ namespace CountySkills.Web.Features.People;
 /// </summary>
 public static class PersonTimeline
 {
-    public sealed record Event(DateTime When, string Title, string? Detail, MudBlazor.Color Color);
+    /// <summary>An entry: <see cref="Title"/> and <see cref="Detail"/> as text in the caller's language; <see cref="TitleLine"/> and
+    /// <see cref="DetailLine"/> the same as a resource sentence with its values, so a page can mark the data in it.</summary>
+    public sealed record Event(DateTime When, string Title, string? Detail, MudBlazor.Color Color, Line? TitleLine = null, Line? DetailLine = null);
+
+    static Event E(DateTime when, Line title, Line? detail, MudBlazor.Color color) => new(when, title.Text(), detail?.Text(), color, title, detail);
+    static Line T(string key, params object?[] args) => new(key, args);
+    static Line D(string? data) => new("TL.Data", [data]);
+    static Chrome W(string text) => new(text);
+    static readonly Chrome None = new("");
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
     {
@@ -26,12 +34,12 @@ public static class PersonTimeline
             foreach (var p in people)
             {
                 var batch = p.ImportBatchId is { } b ? await db.ImportBatches.Where(x => x.Id == b).Select(x => x.FileName).FirstOrDefaultAsync(ct) : null;
-                events.Add(new Event(clock.ToLocal(p.CreatedUtc), p.Id == id ? "登记入台账" : $"重复记录 {p.Name} 登记入台账",
-                    batch is null ? null : $"来自导入文件 {batch}", MudBlazor.Color.Primary));
+                events.Add(E(clock.ToLocal(p.CreatedUtc), p.Id == id ? T("TL.Registered") : T("TL.DuplicateRegistered", p.Name),
+                    batch is null ? null : T("TL.FromFile", batch), MudBlazor.Color.Primary));
                 if (p.WorkingSince is { } since)
-                    events.Add(new Event(since.ToDateTime(TimeOnly.MinValue), $"开始务工：{p.WorkProvince}{p.WorkCity} {p.Employer}".Trim(), p.Industry, MudBlazor.Color.Success));
+                    events.Add(E(since.ToDateTime(TimeOnly.MinValue), T("TL.StartedWork", $"{p.WorkProvince}{p.WorkCity} {p.Employer}".Trim()), p.Industry is null ? null : D(p.Industry), MudBlazor.Color.Success));
                 if (p.MergedUtc is { } merged)
-                    events.Add(new Event(clock.ToLocal(merged), $"重复记录 {p.Name}（{IdNumber.Mask(p.IdNumber)}）合并到本人", null, MudBlazor.Color.Warning));
+                    events.Add(E(clock.ToLocal(merged), T("TL.Merged", p.Name, IdNumber.Mask(p.IdNumber)), null, MudBlazor.Color.Warning));
             }
             await AddTrainingAsync(db, people.Select(p => p.Id).ToArray(), events, ct);
             await AddSubsidiesAsync(db, people.Select(p => p.Id).ToArray(), people.Select(p => p.IdNumber).ToArray(), events, ct);
@@ -44,8 +52,8 @@ public static class PersonTimeline
                 var fields = changes.Select(c => c.Field).Where(f => f is not (nameof(Entity.Version) or "Source")).ToList();
                 if (fields.Count == 0) continue;
                 events.Add(Person.FromPlacement(source)
-                    ? new Event(clock.ToLocal(a.AtUtc), $"台账就业信息随就业记录更新（{source}）", string.Join("、", fields), MudBlazor.Color.Info)
-                    : new Event(clock.ToLocal(a.AtUtc), $"{a.UserName} 修改了信息", string.Join("、", fields), MudBlazor.Color.Default));
+                    ? E(clock.ToLocal(a.AtUtc), T("TL.FromPlacement", source), D(string.Join("、", fields)), MudBlazor.Color.Info)
+                    : E(clock.ToLocal(a.AtUtc), T("TL.Changed", a.UserName), D(string.Join("、", fields)), MudBlazor.Color.Default));
             }
             return Result<IReadOnlyList<Event>>.Of(events.OrderByDescending(e => e.When).ToList());
         }
@@ -62,24 +70,24 @@ public static class PersonTimeline
             }).ToListAsync(ct);
             foreach (var c in classes)
             {
-                events.Add(new Event(clock.ToLocal(c.EnrolledUtc), $"报名参加培训：{c.Class}",
-                    $"{c.Institution} · {c.Occupation} {Zh.Of(c.Level)} · {c.StartDate:yyyy-MM-dd} 至 {c.EndDate:yyyy-MM-dd}{(c.Subsidised ? " · 补贴性培训" : "")}", MudBlazor.Color.Info));
+                events.Add(E(clock.ToLocal(c.EnrolledUtc), T("TL.Enrolled", c.Class),
+                    T("TL.EnrolledDetail", c.Institution, c.Occupation, W(Words.Of(c.Level)), c.StartDate.ToString("yyyy-MM-dd"), c.EndDate.ToString("yyyy-MM-dd"), c.Subsidised ? T("Ui.Subsidised") : None), MudBlazor.Color.Info));
                 if (c.Status == EnrolmentStatus.Withdrawn && c.WithdrawnUtc is { } w)
-                    events.Add(new Event(clock.ToLocal(w), $"退出培训：{c.Class}", null, MudBlazor.Color.Warning));
+                    events.Add(E(clock.ToLocal(w), T("TL.Withdrew", c.Class), null, MudBlazor.Color.Warning));
                 else if (c.ClassStatus is ClassStatus.Completed or ClassStatus.Closed || c.Passed is not null)
                 {
                     var rate = Training.Roster.Rate(c.Attended, c.Taken);
-                    var result = c.Passed switch { true => "考核合格", false => "考核不合格", _ => "未登记考核结果" };
-                    events.Add(new Event(c.EndDate.ToDateTime(new TimeOnly(18, 0)), $"培训结业：{c.Class}",
-                        $"出勤率 {(rate is { } r ? $"{r}%（{c.Attended}/{c.Taken} 次）" : "未考勤")} · {result}{(c.Score is { } sc ? $"，成绩 {sc}" : "")}",
+                    var result = T(c.Passed switch { true => "TL.Passed", false => "TL.Failed", _ => "TL.NoResult" });
+                    events.Add(E(c.EndDate.ToDateTime(new TimeOnly(18, 0)), T("TL.Completed", c.Class),
+                        T("TL.CompletedDetail", rate is { } r ? T("TL.Rate", r, c.Attended, c.Taken) : T("Ui.NoAttendance"), result, c.Score is { } sc ? T("TL.Score", sc) : None),
                         c.Passed == true ? MudBlazor.Color.Success : MudBlazor.Color.Default));
                 }
             }
             var certs = await db.Certificates.AsNoTracking().Where(c => EF.Parameter(personIds).Contains(c.PersonId))
                 .Select(c => new { c.Kind, c.OccupationName, c.Level, c.Number, c.Issuer, c.IssuedOn, c.RevokedUtc }).ToListAsync(ct);
             foreach (var c in certs)
-                events.Add(new Event(c.IssuedOn.ToDateTime(new TimeOnly(12, 0)), $"取得{Zh.Of(c.Kind)}：{c.OccupationName}{(c.Level == SkillLevel.None ? "" : " " + Zh.Of(c.Level))}",
-                    $"编号 {c.Number} · {c.Issuer}{(c.RevokedUtc is null ? "" : " · 已撤销")}", c.RevokedUtc is null ? MudBlazor.Color.Success : MudBlazor.Color.Error));
+                events.Add(E(c.IssuedOn.ToDateTime(new TimeOnly(12, 0)), T("TL.Certificate", W(Words.Of(c.Kind)), c.OccupationName, c.Level == SkillLevel.None ? None : W(" " + Words.Of(c.Level))),
+                    T("TL.CertificateDetail", c.Number, c.Issuer, c.RevokedUtc is null ? None : T("TL.Revoked")), c.RevokedUtc is null ? MudBlazor.Color.Success : MudBlazor.Color.Error));
         }
 
         /// <summary>Placements (start, end) and their follow-ups with what was found.</summary>
@@ -88,16 +96,16 @@ public static class PersonTimeline
             var placements = await db.Placements.AsNoTracking().Include(p => p.FollowUps).Where(p => EF.Parameter(personIds).Contains(p.PersonId)).ToListAsync(ct);
             foreach (var p in placements)
             {
-                events.Add(new Event(p.StartDate.ToDateTime(new TimeOnly(9, 0)), $"上岗就业：{p.City} {p.EmployerName}{(p.Position is { } pos ? " · " + pos : "")}",
-                    $"{Zh.Of(p.Band)} · 月工资 {new Money(p.MonthlyWageFen)} 元 · {(p.Organised ? "组织化输出" : "自主就业")}", MudBlazor.Color.Success));
+                events.Add(E(p.StartDate.ToDateTime(new TimeOnly(9, 0)), T("TL.Placed", p.City, p.EmployerName, p.Position is { } pos ? T("TL.Position", pos) : None),
+                    T("TL.PlacedDetail", W(Words.Of(p.Band)), new Money(p.MonthlyWageFen), T(p.Organised ? "TL.Organised" : "TL.SelfFound")), MudBlazor.Color.Success));
                 if (p.EndedOn is { } ended)
-                    events.Add(new Event(ended.ToDateTime(new TimeOnly(18, 0)), $"结束就业：{p.EmployerName}", p.EndReason, MudBlazor.Color.Warning));
+                    events.Add(E(ended.ToDateTime(new TimeOnly(18, 0)), T("TL.Ended", p.EmployerName), p.EndReason is null ? null : D(p.EndReason), MudBlazor.Color.Warning));
                 foreach (var f in p.FollowUps.Where(f => f.DoneOn is not null))
                 {
                     var problems = Employment.PlacementView.ProblemsOf(f.Problems);
-                    events.Add(new Event(f.DoneOn!.Value.ToDateTime(new TimeOnly(15, 0)), $"第 {f.Months} 个月跟踪回访{(f.ByEmployer ? "（用工单位确认）" : "")}",
-                        (f.StillEmployed == true ? $"在岗{(f.SameEmployer == true ? "，同一单位" : "，已换单位")}{(f.WageFen is { } w ? $"，月工资 {new Money(w)} 元" : "")}" : "未在岗")
-                        + (problems.Count > 0 ? "；问题：" + string.Join("、", problems) : ""),
+                    events.Add(E(f.DoneOn!.Value.ToDateTime(new TimeOnly(15, 0)), T("TL.FollowUp", f.Months, f.ByEmployer ? T("TL.ByEmployer") : None),
+                        T("TL.FollowUpDetail", f.StillEmployed == true ? T("TL.AtWork", T(f.SameEmployer == true ? "TL.SameEmployer" : "TL.OtherEmployer"), f.WageFen is { } w ? T("TL.Wage", new Money(w)) : None) : T("Ui.NotAtWork"),
+                            problems.Count > 0 ? T("TL.Problems", W(string.Join(Say.English ? ", " : "、", problems))) : None),
                         problems.Count > 0 ? MudBlazor.Color.Error : MudBlazor.Color.Info));
                 }
             }
@@ -110,19 +118,19 @@ public static class PersonTimeline
                 .Select(m => new { m.JoinedOn, Brand = m.Brand!.Name, m.RevokedUtc, m.RevokeReason, m.StarHistory }).ToListAsync(ct);
             foreach (var m in members)
             {
-                events.Add(new Event(m.JoinedOn.ToDateTime(new TimeOnly(10, 0)), $"加入劳务品牌：{m.Brand}", null, MudBlazor.Color.Primary));
+                events.Add(E(m.JoinedOn.ToDateTime(new TimeOnly(10, 0)), T("TL.JoinedBrand", m.Brand), null, MudBlazor.Color.Primary));
                 foreach (var h in m.StarHistory)
-                    events.Add(new Event(clock.ToLocal(h.AtUtc), $"{m.Brand} 星级评定：{Zh.Of(h.From)} → {Zh.Of(h.To)}",
-                        h.To == h.Proposed ? "按系统建议评定" : $"系统建议{Zh.Of(h.Proposed)}，评定理由：{h.Reason}", MudBlazor.Color.Warning));
-                if (m.RevokedUtc is { } r) events.Add(new Event(clock.ToLocal(r), $"退出劳务品牌：{m.Brand}", m.RevokeReason, MudBlazor.Color.Default));
+                    events.Add(E(clock.ToLocal(h.AtUtc), T("TL.StarRated", m.Brand, W(Words.Of(h.From)), W(Words.Of(h.To))),
+                        h.To == h.Proposed ? T("TL.AsProposed") : T("TL.ProposedReason", W(Words.Of(h.Proposed)), h.Reason), MudBlazor.Color.Warning));
+                if (m.RevokedUtc is { } r) events.Add(E(clock.ToLocal(r), T("TL.LeftBrand", m.Brand), m.RevokeReason is null ? null : D(m.RevokeReason), MudBlazor.Color.Default));
             }
             foreach (var c in await db.Cases.AsNoTracking().Where(c => EF.Parameter(personIds).Contains(c.PersonId)).Select(c => new { c.Title, c.CreatedUtc }).ToListAsync(ct))
-                events.Add(new Event(clock.ToLocal(c.CreatedUtc), $"入选典型案例：{c.Title}", null, MudBlazor.Color.Primary));
+                events.Add(E(clock.ToLocal(c.CreatedUtc), T("TL.Case", c.Title), null, MudBlazor.Color.Primary));
             var businesses = await db.Businesses.AsNoTracking().Where(b => EF.Parameter(personIds).Contains(b.FounderId))
                 .Select(b => new { b.Name, b.Kind, b.StartDate, b.JobsCreated, Incubator = b.Incubator!.Name }).ToListAsync(ct);
             foreach (var b in businesses)
-                events.Add(new Event(b.StartDate.ToDateTime(new TimeOnly(10, 0)), $"创业：{b.Name}（{Zh.Of(b.Kind)}）",
-                    $"带动就业 {b.JobsCreated} 人{(b.Incubator is { } i ? "，入驻" + i : "")}", MudBlazor.Color.Success));
+                events.Add(E(b.StartDate.ToDateTime(new TimeOnly(10, 0)), T("TL.Business", b.Name, W(Words.Of(b.Kind))),
+                    T("TL.BusinessDetail", b.JobsCreated, b.Incubator is { } i ? T("TL.InIncubator", i) : None), MudBlazor.Color.Success));
         }
 
         /// <summary>Every subsidy line with its verdict, decision and payment, and the subsidies imported from the old records.</summary>
@@ -136,18 +144,18 @@ public static class PersonTimeline
                 }).ToListAsync(ct);
             foreach (var l in lines)
             {
-                var verdict = l.Eligible ? $"符合条件 {new Money(l.AmountFen + l.AssessmentFen)} 元"
-                    : "不符合条件：" + string.Join("、", l.Reasons.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(SubsidyReason.Zh));
-                var decision = l.Decision == LineDecision.Pending ? Zh.Of(l.Status) : $"审核{Zh.Of(l.Decision)}{(l.DecisionReason is { } r ? "（" + r + "）" : "")}";
-                var paid = l.Payment == PaymentState.None ? "" : $" · {Zh.Of(l.Payment)}{(l.PaidOn is { } d ? " " + d.ToString("yyyy-MM-dd") : "")}";
-                events.Add(new Event(clock.ToLocal(l.SubmittedUtc ?? l.CreatedUtc), $"培训补贴申请：{l.Occupation}{(l.Level == SkillLevel.None ? "" : " " + Zh.Of(l.Level))}",
-                    $"{l.Number} · {l.Institution} · {verdict} · {decision}{paid}",
+                var verdict = l.Eligible ? T("TL.Eligible", new Money(l.AmountFen + l.AssessmentFen))
+                    : T("TL.Ineligible", W(string.Join(Say.English ? ", " : "、", l.Reasons.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Say.Reason))));
+                object decision = l.Decision == LineDecision.Pending ? W(Words.Of(l.Status)) : T("TL.Decided", W(Words.Of(l.Decision)), l.DecisionReason is { } r ? T("TL.Paren", r) : None);
+                object paid = l.Payment == PaymentState.None ? None : T("TL.Paid", W(Words.Of(l.Payment)), W(l.PaidOn is { } d ? " " + d.ToString("yyyy-MM-dd") : ""));
+                events.Add(E(clock.ToLocal(l.SubmittedUtc ?? l.CreatedUtc), T("TL.Claim", l.Occupation, l.Level == SkillLevel.None ? None : W(" " + Words.Of(l.Level))),
+                    T("TL.ClaimDetail", l.Number, l.Institution, verdict, decision, paid),
                     l.Decision == LineDecision.Rejected || !l.Eligible ? MudBlazor.Color.Error : l.Payment == PaymentState.Paid ? MudBlazor.Color.Success : MudBlazor.Color.Info));
             }
             var old = await db.HistoricSubsidies.AsNoTracking().Where(h => EF.Parameter(idNumbers).Contains(h.IdNumber)).ToListAsync(ct);
             foreach (var h in old)
-                events.Add(new Event(h.PaidOn.ToDateTime(new TimeOnly(12, 0)), $"历史培训补贴（导入）：{h.OccupationName}{(h.Level == SkillLevel.None ? "" : " " + Zh.Of(h.Level))}",
-                    $"{new Money(h.AmountFen)} 元 · {h.InstitutionName}{(h.CertificateNumber is { } n ? " · 证书 " + n : "")}", MudBlazor.Color.Success));
+                events.Add(E(h.PaidOn.ToDateTime(new TimeOnly(12, 0)), T("TL.Historic", h.OccupationName, h.Level == SkillLevel.None ? None : W(" " + Words.Of(h.Level))),
+                    T("TL.HistoricDetail", new Money(h.AmountFen), h.InstitutionName, h.CertificateNumber is { } n ? T("TL.CertNo", n) : None), MudBlazor.Color.Success));
         }
     }
 

@@ -25,7 +25,7 @@ public static class PlanView
     public static string KindCode(SplitKind k) => k.ToString().ToLowerInvariant();
 
     public static View Of(Plan p, Names names, int revisions) =>
-        new(p.Id, p.Year, p.Title, p.Status, Zh.Of(p.Status), p.Revision, p.CreatedUtc, p.CreatedBy, p.IssuedUtc, p.IssuedBy,
+        new(p.Id, p.Year, p.Title, p.Status, Words.Of(p.Status), p.Revision, p.CreatedUtc, p.CreatedBy, p.IssuedUtc, p.IssuedBy,
             p.Items.All(i => !Additive(i.IndicatorKey) || Enum.GetValues<SplitKind>().All(k => i.Difference(k) is null or 0)),
             Items(p.Items, names), revisions, p.Version);
 
@@ -36,7 +36,7 @@ public static class PlanView
         decimal? Diff(SplitKind k) => additive ? i.Difference(k) : null;
         return new Item(i.IndicatorKey, ind?.Name ?? i.IndicatorKey, ind?.NameEn ?? i.IndicatorKey, ind?.Unit ?? "", ind is null ? "" : IndicatorRequest.KindName(ind.Kind),
             ind?.Reported ?? false, additive, i.Target, i.Points, i.Bands, i.BonusForExceeding, i.MaxBonus, i.Veto,
-            i.Splits.Select(s => new Split(KindCode(s.Kind), Zh.Of(s.Kind), s.Code, names.Of(s), s.Target, s.Kind == SplitKind.Department ? names.Department(s.Code)?.Id : null)).ToList(),
+            i.Splits.Select(s => new Split(KindCode(s.Kind), Words.Of(s.Kind), s.Code, names.Of(s), s.Target, s.Kind == SplitKind.Department ? names.Department(s.Code)?.Id : null)).ToList(),
             new Differences(Diff(SplitKind.Township), Diff(SplitKind.Department), Diff(SplitKind.Quarter)));
     }).ToList();
 

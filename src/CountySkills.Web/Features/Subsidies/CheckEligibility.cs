@@ -83,7 +83,7 @@ public static class CheckEligibility
             // A school takes any county resident and is not told whether, or whom, the ledger holds for the ID (ADR 0015).
             var tell = name is not null && !search.Watches;
             return new Answer(v.Eligible, v.AmountFen, v.AssessmentFen, v.Reasons, v.Explanations, tell ? Person.MaskName(name!) : null, tell,
-                occupation.Name, level == SkillLevel.None ? "—" : Zh.Of(level), Zh.Of(kind), rules.Id, history.Count);
+                occupation.Name, level == SkillLevel.None ? "—" : Words.Of(level), Words.Of(kind), rules.Id, history.Count);
         }
     }
 

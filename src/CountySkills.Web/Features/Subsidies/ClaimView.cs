@@ -46,17 +46,17 @@ public sealed record ClaimView(
         var lines = c.Lines.OrderBy(l => l.Id).Select(l =>
         {
             var p = people[l.PersonId];
-            return new Line(l.Id, l.PersonId, p.Name, IdNumber.Mask(p.IdNumber), l.EnrolmentId, l.CertificateNumber, l.CertificateIssuedOn, l.Kind, Zh.Of(l.Kind),
-                l.OccupationId, l.Level, Zh.Of(l.Level), l.AttendancePercent, l.Completed, l.Eligible, l.AmountFen, l.AssessmentFen, l.ReasonList, l.ExplanationList,
-                l.Decision, Zh.Of(l.Decision), l.DecisionReason, l.Payment, Zh.Of(l.Payment), l.PaidOn);
+            return new Line(l.Id, l.PersonId, p.Name, IdNumber.Mask(p.IdNumber), l.EnrolmentId, l.CertificateNumber, l.CertificateIssuedOn, l.Kind, Words.Of(l.Kind),
+                l.OccupationId, l.Level, Words.Of(l.Level), l.AttendancePercent, l.Completed, l.Eligible, l.AmountFen, l.AssessmentFen, l.ReasonList, l.ExplanationList,
+                l.Decision, Words.Of(l.Decision), l.DecisionReason, l.Payment, Words.Of(l.Payment), l.PaidOn);
         }).ToList();
         return new ClaimView(c.Id, c.Number, c.ClassId, cls.Name, cls.StartDate, cls.EndDate, c.InstitutionId, c.Institution!.Name, cls.Occupation!.Name,
-            c.Fund, Zh.Of(c.Fund), c.Payee, Zh.Of(c.Payee), c.Status, Zh.Of(c.Status), c.ClaimedOn, c.RulesId, c.NoticeStartsOn, c.NoticeEndsOn,
+            c.Fund, Words.Of(c.Fund), c.Payee, Words.Of(c.Payee), c.Status, Words.Of(c.Status), c.ClaimedOn, c.RulesId, c.NoticeStartsOn, c.NoticeEndsOn,
             c.NoticeStartsOn is null ? null : c.Id, c.NoticeStartsOn is null ? null : c.PublicCode, open, c.Version,
             lines.Count, lines.Count(l => l.Eligible), lines.Where(l => l.Eligible && l.Decision != LineDecision.Rejected).Sum(l => l.AmountFen + l.AssessmentFen),
             c.Lines.Where(l => l.Decision == LineDecision.Approved).Sum(l => l.TotalFen), c.Lines.Where(l => l.Payment == PaymentState.Paid).Sum(l => l.TotalFen),
             lines, signals, budget, budget?.Exceeded == true,
-            c.Transitions.OrderBy(t => t.Id).Select(t => new Step(t.Action, t.Action is { } a ? Zh.Of(a) : "系统", t.From, t.To, t.AtUtc, t.UserName, t.Reason)).ToList(),
+            c.Transitions.OrderBy(t => t.Id).Select(t => new Step(t.Action, t.Action is { } a ? Words.Of(a) : Say.Text("Ui.System"), t.From, t.To, t.AtUtc, t.UserName, t.Reason)).ToList(),
             ActionsFor(c, user));
     }
 

@@ -29,7 +29,7 @@ public static class ListBudgets
             var committed = mine.Where(s => s.Status is not (ClaimStatus.Approved or ClaimStatus.Paid)).Sum(s => s.Fen);
             var budget = b?.AmountFen ?? 0;
             var remaining = budget - committed - approved - paid;
-            return new Figures(year, f, Zh.Of(f), b?.Id, budget, committed, approved, paid, remaining, b is not null && remaining < 0, b?.Version);
+            return new Figures(year, f, Words.Of(f), b?.Id, budget, committed, approved, paid, remaining, b is not null && remaining < 0, b?.Version);
         }).ToList();
     }
 

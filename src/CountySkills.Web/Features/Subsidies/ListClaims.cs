@@ -45,7 +45,7 @@ public static class ListClaims
                 Lines = c.Lines.Count, Eligible = c.Lines.Count(l => l.Eligible), Fen = c.Lines.Where(l => l.Eligible && l.Decision != LineDecision.Rejected).Sum(l => l.AmountFen + l.AssessmentFen),
                 Open = db.Objections.Count(o => o.ClaimId == c.Id && o.Status == ObjectionStatus.Open),
             }).ToListAsync(ct);
-            return new Page(rows.Select(r => new Item(r.Id, r.Number, r.ClassId, r.ClassName, r.InstitutionId, r.Institution, r.Status, Zh.Of(r.Status), r.ClaimedOn,
+            return new Page(rows.Select(r => new Item(r.Id, r.Number, r.ClassId, r.ClassName, r.InstitutionId, r.Institution, r.Status, Words.Of(r.Status), r.ClaimedOn,
                 r.NoticeEndsOn, r.Lines, r.Eligible, r.Fen, r.Open)).ToList(), total);
         }
 

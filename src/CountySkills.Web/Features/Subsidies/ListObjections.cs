@@ -12,7 +12,7 @@ public static class ListObjections
             db.Claims.Where(c => c.Id == o.ClaimId).Select(c => c.Number).First(), o.LineId,
             db.ClaimLines.Where(l => l.Id == o.LineId).Select(l => l.Person!.Name).FirstOrDefault(), o.Contact, o.Text, o.FiledUtc, o.Status, "", o.Resolution,
             o.ResolvedBy, o.ResolvedUtc, o.Version)).ToListAsync(ct))
-        .Select(v => v with { StatusName = Zh.Of(v.Status) }).ToList();
+        .Select(v => v with { StatusName = Words.Of(v.Status) }).ToList();
 
     public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user)
     {

@@ -19,7 +19,7 @@ public static class PaymentBatches
         var b = await db.PaymentBatches.AsNoTracking().SingleAsync(x => x.Id == id, ct);
         var items = await Rows(db, id).ToListAsync(ct);
         var list = items.Select(r => new Item(r.Id, r.LineId, r.ClaimId, r.Number, r.Name, IdNumber.Mask(r.IdNumber), r.Payee == SubsidyPayee.Person ? r.Name + "（社保卡）" : r.Institution,
-            r.AmountFen, r.Status, Zh.Of(r.Status), r.FailureReason, r.PaidOn)).ToList();
+            r.AmountFen, r.Status, Words.Of(r.Status), r.FailureReason, r.PaidOn)).ToList();
         return new View(b.Id, b.Number, b.CreatedUtc, b.CreatedBy, b.ItemCount, b.TotalFen, list.Count(i => i.Status == PaymentState.Paid),
             list.Count(i => i.Status == PaymentState.Failed), list.Count(i => i.Status == PaymentState.InBatch), b.Settled, b.Version, list);
     }

@@ -57,11 +57,12 @@ public static class PublicNotices
             var occ = await db.Occupations.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
             var today = clock.Today();
             var open = c.NoticeOpen(today);
-            var status = open ? $"公示中，{c.NoticeEndsOn:yyyy年M月d日}结束" : today < c.NoticeStartsOn ? "公示尚未开始" : "公示期已结束";
+            var status = open ? Say.Text("Pub.Notice.OpenUntil", string.Format(System.Globalization.CultureInfo.CurrentCulture, "{0:" + Say.Text("Pub.DateFormat") + "}", c.NoticeEndsOn))
+                : Say.Text(today < c.NoticeStartsOn ? "Pub.Notice.NotStarted" : "Pub.Notice.Ended");
             return new Notice(c.PublicCode, $"{c.Institution!.Name}{c.Class!.Name}培训补贴公示", c.Institution.Name, c.Class.Name, c.Class.StartDate, c.Class.EndDate,
                 c.NoticeStartsOn!.Value, c.NoticeEndsOn!.Value, open, status, lines.Where(l => !l.Cancelled).Sum(l => l.Fen),
                 lines.Select((l, i) => new NoticeLine(l.Id, i + 1, Person.MaskName(l.Name), IdNumber.Mask(l.IdNumber), occ.GetValueOrDefault(l.OccupationId, ""),
-                    l.Level == SkillLevel.None ? "—" : Zh.Of(l.Level), Zh.Of(l.Kind), l.Cancelled ? 0 : l.Fen, l.Cancelled, l.Cancelled ? "异议成立，已取消" : null)).ToList());
+                    l.Level == SkillLevel.None ? "—" : Words.Of(l.Level), Words.Of(l.Kind), l.Cancelled ? 0 : l.Fen, l.Cancelled, l.Cancelled ? Say.Text("Pub.Notice.Cancelled") : null)).ToList());
         }
     }
 

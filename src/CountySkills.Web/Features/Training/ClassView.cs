@@ -18,10 +18,10 @@ public sealed record ClassView(
         var enrolled = await db.Enrolments.CountAsync(e => e.ClassId == id && e.Status == EnrolmentStatus.Active, ct);
         var actions = TrainingAccess.Writers.Any(user.IsInRole) ? c.ActionsFor(user.IsCounty()).ToList() : [];
         return new ClassView(c.Id, c.Name, c.InstitutionId, c.Institution!.Name, c.OccupationId, c.Occupation!.Code, c.Occupation.Name,
-            c.Level, Zh.Of(c.Level), c.Kind, Zh.Of(c.Kind), c.Subsidised, c.TargetGroups, c.EmployerId, c.Employer?.Name, c.BrandId,
+            c.Level, Words.Of(c.Level), c.Kind, Words.Of(c.Kind), c.Subsidised, c.TargetGroups, c.EmployerId, c.Employer?.Name, c.BrandId,
             c.StartDate, c.EndDate, c.Hours, c.Place, c.Capacity, enrolled, c.Teachers, c.TeachingPlan, c.AssessmentPlan,
-            c.Status, Zh.Of(c.Status), c.ReturnReason, c.Editable, c.Version,
-            c.Transitions.OrderBy(t => t.Id).Select(t => new Step(t.Action, Zh.Of(t.Action), t.From, t.To, t.AtUtc, t.UserName, t.Reason)).ToList(),
+            c.Status, Words.Of(c.Status), c.ReturnReason, c.Editable, c.Version,
+            c.Transitions.OrderBy(t => t.Id).Select(t => new Step(t.Action, Words.Of(t.Action), t.From, t.To, t.AtUtc, t.UserName, t.Reason)).ToList(),
             actions);
     }
 }

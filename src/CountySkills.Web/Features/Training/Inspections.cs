@@ -35,7 +35,7 @@ public static class Inspections
     }
 
     internal static View ViewOf(Inspection i, IReadOnlyList<Photo> photos, DateOnly today) => new(i.Id, i.ClassId, i.VisitedOn, i.Inspector, i.Findings,
-        i.TraineesPresent, i.RectifyBy, i.Status, Zh.Of(i.Status), i.Overdue(today), i.RectificationReport, i.ClosedOn, i.ClosedBy, i.ClosingNote, photos, i.Version);
+        i.TraineesPresent, i.RectifyBy, i.Status, Words.Of(i.Status), i.Overdue(today), i.RectificationReport, i.ClosedOn, i.ClosedBy, i.ClosingNote, photos, i.Version);
 
     public static void Map(RouteGroupBuilder api) =>
         api.MapGet("/training/classes/{id:long}/inspections", async (long id, Handler h, CancellationToken ct) => (await h.List(id, ct)).ToHttp())

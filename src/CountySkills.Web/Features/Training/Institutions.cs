@@ -9,7 +9,7 @@ public static class Institutions
     public sealed record View(long Id, string Name, string CreditCode, InstitutionKind Kind, string KindName, string AreaCode, string? Address,
         string? Majors, int? Capacity, string? ContactName, string? ContactPhone, bool OnCatalogue, Guid Version)
     {
-        public static View Of(Institution i) => new(i.Id, i.Name, i.CreditCode, i.Kind, Zh.Of(i.Kind), i.AreaCode, i.Address, i.Majors,
+        public static View Of(Institution i) => new(i.Id, i.Name, i.CreditCode, i.Kind, Words.Of(i.Kind), i.AreaCode, i.Address, i.Majors,
             i.Capacity, i.ContactName, i.ContactPhone, i.OnCatalogue, i.Version);
     }
 

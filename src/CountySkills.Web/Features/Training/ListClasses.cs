@@ -49,8 +49,8 @@ public static class ListClasses
                     c.StartDate, c.EndDate, c.Capacity, c.Status,
                     Enrolled = db.Enrolments.Count(e => e.ClassId == c.Id && e.Status == EnrolmentStatus.Active),
                 }).ToListAsync(ct);
-            return new Page(rows.Select(r => new Item(r.Id, r.Name, r.InstitutionId, r.Institution, r.Occupation, r.Level, Zh.Of(r.Level), r.Kind, Zh.Of(r.Kind),
-                r.Subsidised, r.StartDate, r.EndDate, r.Capacity, r.Enrolled, r.Status, Zh.Of(r.Status))).ToList(), total);
+            return new Page(rows.Select(r => new Item(r.Id, r.Name, r.InstitutionId, r.Institution, r.Occupation, r.Level, Words.Of(r.Level), r.Kind, Words.Of(r.Kind),
+                r.Subsidised, r.StartDate, r.EndDate, r.Capacity, r.Enrolled, r.Status, Words.Of(r.Status))).ToList(), total);
         }
     }
 

@@ -8,7 +8,7 @@ public static class Occupations
     public sealed record View(long Id, string Code, string Name, string? ParentName, string Category, IReadOnlyList<SkillLevel> Levels,
         IReadOnlyList<string> LevelNames, IReadOnlyList<CertificateKind> CertificateKinds, bool CodeConfirmed, Guid Version)
     {
-        public static View Of(Occupation o) => new(o.Id, o.Code, o.Name, o.ParentName, o.Category, o.Levels, o.Levels.Select(Zh.Of).ToList(),
+        public static View Of(Occupation o) => new(o.Id, o.Code, o.Name, o.ParentName, o.Category, o.Levels, o.Levels.Select(Words.Of).ToList(),
             Enum.GetValues<CertificateKind>().Where(k => o.CertificateKinds.HasFlag((CertificateKinds)(1 << ((int)k - 1)))).ToList(), o.CodeConfirmed, o.Version);
     }
 
