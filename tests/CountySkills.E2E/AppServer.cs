@@ -85,7 +85,8 @@ public sealed class AppServer : IAsyncLifetime
         await page.FillAsync("#userName", user);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForSelectorAsync("[data-testid=stat-people-value]");
+        // The home page: every role's work list (the ledger's figures only for the roles whose scope holds people).
+        await page.WaitForSelectorAsync("[data-testid=home-work]");
         await WaitInteractive(page);
         return page;
     }

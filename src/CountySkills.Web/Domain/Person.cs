@@ -38,6 +38,30 @@ public sealed partial class Person : Entity, IAreaScoped, IAuditSourced
 
     public bool IsMerged => MergedIntoId is not null;
 
+    /// <summary>
+    /// A ledger record the township must complete (台账信息不全): no phone to reach the person, no village (the record sits at a
+    /// township or county code), or a working status (in the county, elsewhere in the province, out of the province) without
+    /// where the person works (the city). The one rule: the home page counts it, the ledger filters by it (incomplete=true).
+    /// </summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Person, bool>> LedgerIncomplete = p =>
+        p.Phone == null || p.Phone == "" || p.AreaCode.Length < 12
+        || ((p.EmploymentStatus == EmploymentStatus.InCounty || p.EmploymentStatus == EmploymentStatus.OutOfCountyInProvince
+             || p.EmploymentStatus == EmploymentStatus.OutOfProvince) && (p.WorkCity == null || p.WorkCity == ""));
+
+    static readonly Func<Person, bool> LedgerIncompleteCompiled = LedgerIncomplete.Compile();
+
+    /// <summary>Which parts of <see cref="LedgerIncomplete"/> this record misses: "phone", "village", "workplace".</summary>
+    public IReadOnlyList<string> LedgerGaps()
+    {
+        if (!LedgerIncompleteCompiled(this)) return [];
+        var gaps = new List<string>();
+        if (string.IsNullOrEmpty(Phone)) gaps.Add("phone");
+        if (AreaCode.Length < 12) gaps.Add("village");
+        if ((EmploymentStatus is EmploymentStatus.InCounty or EmploymentStatus.OutOfCountyInProvince or EmploymentStatus.OutOfProvince) && string.IsNullOrEmpty(WorkCity))
+            gaps.Add("workplace");
+        return gaps;
+    }
+
     /// <summary>Merges this (duplicate) record into <paramref name="survivor"/>; returns a refusal or null.</summary>
     public string? MergeInto(Person survivor, DateTime nowUtc) => MergeInto(survivor, [], nowUtc);
 

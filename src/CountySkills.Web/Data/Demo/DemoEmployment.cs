@@ -98,19 +98,26 @@ public static class DemoEmployment
         db.Placements.AddRange(placements);
         await db.SaveChangesAsync(ct);
 
-        // One reported unpaid wages at the last follow-up: the county has an alert.
+        // One reported unpaid wages at the last follow-up: the county has an alert; and one of the demo township's (青石镇) workers too,
+        // so its officer's home has an alert to follow.
         var reported = placements.Where(p => p.EmployerId == employers[4].Id).SelectMany(p => p.FollowUps).FirstOrDefault(f => f.DoneOn is not null)
             ?? placements.SelectMany(p => p.FollowUps).FirstOrDefault(f => f.DoneOn is not null);
-        if (reported is not null)
+        await AlertAsync(reported, "反映 9 月工资至今未发");
+        var townWork = placements.Where(p => p.AreaCode.StartsWith("419921101", StringComparison.Ordinal)).SelectMany(p => p.FollowUps)
+            .FirstOrDefault(f => f.DoneOn is not null && f.PlacementId != reported?.PlacementId);
+        await AlertAsync(townWork, "反映加班费两个月未结");
+
+        async Task AlertAsync(FollowUp? reported, string notes)
         {
+            if (reported is null) return;
             reported.Problems = FollowUpProblems.UnpaidWages;
-            reported.Notes = "反映 9 月工资至今未发";
+            reported.Notes = notes;
             var who = placements.Single(p => p.Id == reported.PlacementId);
             var name = await db.People.Where(p => p.Id == who.PersonId).Select(p => p.Name).SingleAsync(ct);
             db.Alerts.Add(new EmploymentAlert
             {
                 Kind = AlertKind.UnpaidWages, PlacementId = who.Id, FollowUpId = reported.Id, PersonId = who.PersonId, AreaCode = who.AreaCode,
-                Text = $"{name}（{who.City} {who.EmployerName}）第 {reported.Months} 个月回访反映被拖欠工资：反映 9 月工资至今未发", RaisedUtc = now, RaisedBy = "town01",
+                Text = $"{name}（{who.City} {who.EmployerName}）第 {reported.Months} 个月回访反映被拖欠工资：{notes}", RaisedUtc = now, RaisedBy = "town01",
             });
             await db.SaveChangesAsync(ct);
         }

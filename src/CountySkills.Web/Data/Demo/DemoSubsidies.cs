@@ -97,6 +97,14 @@ public static class DemoSubsidies
             });
         }
         await db.SaveChangesAsync(ct);
+
+        // 4. The senior technical school's autumn electricians' class: claimed, and returned by the county for a missing signature.
+        if (classes.Count > 5 && classes[5].Name.Contains("秋季", StringComparison.Ordinal))
+        {
+            var back = await Claim(classes[5], today.AddDays(-4));
+            back.ReturnAll("第 3 课次签到表缺两名学员签字，请补齐后重新提交", "county", Utc(today.AddDays(-2)));
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;

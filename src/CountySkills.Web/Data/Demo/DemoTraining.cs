@@ -19,6 +19,10 @@ public static class DemoTraining
         (3, "4-03-02-01", SkillLevel.Junior, ClassKind.EmploymentSkills, "中式烹调师（初级）培训班", 30, 25, ClassStatus.Draft, 0),
         (4, "4-10-04-02-01", SkillLevel.Junior, ClassKind.Order, "足部按摩师订单班（康足连锁）", -45, 30, ClassStatus.Completed, 16),
         (4, "ZX-0001", SkillLevel.None, ClassKind.EmploymentSkills, "艾灸调理专项能力培训班", 14, 10, ClassStatus.Approved, 10),
+        // The senior technical school's other work (its clerk is school01): a class completed in the autumn, whose claim the county returned,
+        // and a class plan the county returned for missing documents.
+        (1, "6-31-01-03", SkillLevel.Junior, ClassKind.EmploymentSkills, "电工（初级）就业技能班（秋季班）", -80, 30, ClassStatus.Completed, 12),
+        (1, "6-18-01-01", SkillLevel.Junior, ClassKind.EmploymentSkills, "数控车工（初级）就业技能班", 25, 20, ClassStatus.Returned, 0),
     ];
 
     public static async Task SeedAsync(AppDbContext db, DateOnly today, DateTime nowUtc, CancellationToken ct)
@@ -47,7 +51,8 @@ public static class DemoTraining
                 AssessmentPlan = "理论机考 + 实操考核，60 分合格", CreatedUtc = nowUtc, CreatedBy = "demo",
             };
             foreach (var step in StepsTo(p.Status).Where(a => a != ClassAction.Close))
-                cls.Apply(step, county: true, step == ClassAction.Return ? "材料不全" : null, step is ClassAction.Approve or ClassAction.Close ? "county" : "school01", nowUtc);
+                cls.Apply(step, county: true, step == ClassAction.Return ? "材料不全：缺少实训场地租赁合同和教师资格证书复印件" : null,
+                    step is ClassAction.Approve or ClassAction.Close or ClassAction.Return ? "county" : "school01", nowUtc);
             db.Classes.Add(cls);
             await db.SaveChangesAsync(ct);
             var enrolments = pool.Skip(next).Take(p.Trainees).Select(person => new Enrolment { ClassId = cls.Id, PersonId = person.Id, EnrolledUtc = start.AddDays(-7).ToDateTime(new TimeOnly(1, 30), DateTimeKind.Utc), EnrolledBy = "school01" }).ToList();
@@ -60,7 +65,8 @@ public static class DemoTraining
             db.Sessions.AddRange(sessions);
             await db.SaveChangesAsync(ct);
             if (p.Status is not (ClassStatus.InProgress or ClassStatus.Completed or ClassStatus.Closed)) continue;
-            foreach (var (s, si) in sessions.Where(s => s.Date <= today).Select((s, i) => (s, i)))
+            // Attendance is taken at the end of the day: today's session is still waiting for it (the clerk's work of the day).
+            foreach (var (s, si) in sessions.Where(s => s.Date < today).Select((s, i) => (s, i)))
             {
                 // Taken at the end of the session's day (17:00 in the county), as a clerk would.
                 var taken = s.Date.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
@@ -90,6 +96,22 @@ public static class DemoTraining
             if (p.Status == ClassStatus.Closed) cls.Apply(ClassAction.Close, county: true, null, "county", nowUtc);
             await db.SaveChangesAsync(ct);
         }
+
+        // On-site inspections awaiting rectification: the electricians' class (due in three days) and the e-commerce class (overdue).
+        foreach (var (name, visited, by, findings) in new[]
+                 {
+                     ("电工（初级）就业技能班", -3, 3, "签到表未按课次留存；实训设备使用台账不全"),
+                     ("电子商务（直播带货）培训班", -4, -1, "现场学员人数少于花名册，部分学员未佩戴学员证"),
+                 })
+        {
+            if (await db.Classes.FirstOrDefaultAsync(c => c.Name == name, ct) is not { } cls) continue;
+            db.Inspections.Add(new Inspection
+            {
+                ClassId = cls.Id, VisitedOn = today.AddDays(visited), Inspector = "county", Findings = findings, TraineesPresent = 11,
+                RectifyBy = today.AddDays(by), CreatedUtc = nowUtc,
+            });
+        }
+        await db.SaveChangesAsync(ct);
     }
 
     static IEnumerable<ClassAction> StepsTo(ClassStatus target) => target switch
@@ -97,6 +119,7 @@ public static class DemoTraining
         ClassStatus.Draft => [],
         ClassStatus.Submitted => [ClassAction.Submit],
         ClassStatus.Approved => [ClassAction.Submit, ClassAction.Approve],
+        ClassStatus.Returned => [ClassAction.Submit, ClassAction.Return],
         ClassStatus.InProgress => [ClassAction.Submit, ClassAction.Approve, ClassAction.Start],
         ClassStatus.Completed => [ClassAction.Submit, ClassAction.Approve, ClassAction.Start, ClassAction.Complete],
         _ => [ClassAction.Submit, ClassAction.Approve, ClassAction.Start, ClassAction.Complete, ClassAction.Close],

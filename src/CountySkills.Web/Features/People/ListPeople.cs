@@ -18,13 +18,15 @@ public static class ListPeople
         public bool? Trained { get; set; }
         /// <summary>true: holds a certificate; false: holds none.</summary>
         public bool? Certified { get; set; }
+        /// <summary>Only records the township must complete (Person.LedgerIncomplete).</summary>
+        public bool? Incomplete { get; set; }
         public int? Page { get; set; }
         public int? PageSize { get; set; }
         /// <summary>name | age | township | id (default); Desc reverses.</summary>
         public string? Sort { get; set; }
         public bool? Desc { get; set; }
 
-        public PeopleFilter Filter => new(Q, TownshipCode, VillageCode, Tag, Status, AgeMin, AgeMax, Trained, Certified);
+        public PeopleFilter Filter => new(Q, TownshipCode, VillageCode, Tag, Status, AgeMin, AgeMax, Trained, Certified, Incomplete);
     }
 
     public sealed record Page(IReadOnlyList<PersonView> Items, int Total);

@@ -2,7 +2,8 @@ namespace CountySkills.Web.Features.People;
 
 /// <summary>The ledger's filters, shared by the list, the export and the page (one meaning of "these people").</summary>
 public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null, string? VillageCode = null, string? Tag = null,
-    string? Status = null, int? AgeMin = null, int? AgeMax = null, bool? Trained = null, bool? Certified = null)
+    string? Status = null, int? AgeMin = null, int? AgeMax = null, bool? Trained = null, bool? Certified = null,
+    bool? Incomplete = null)
 {
     /// <summary>The exact search <see cref="Q"/> makes (a full ID number, a phone, an ID prefix into the birth date), if any.</summary>
     public ExactSearch.Kind? Exact => ExactSearch.KindOf(Q);
@@ -42,6 +43,8 @@ public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null,
         if (Certified is { } certified)
             people = certified ? people.Where(p => db.Certificates.Any(c => c.PersonId == p.Id && c.RevokedUtc == null))
                 : people.Where(p => !db.Certificates.Any(c => c.PersonId == p.Id && c.RevokedUtc == null));
+        // Records the township must complete (Person.LedgerIncomplete, the home page's count).
+        if (Incomplete == true) people = people.Where(Person.LedgerIncomplete);
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var s = Q.Trim();

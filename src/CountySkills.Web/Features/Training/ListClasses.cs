@@ -10,6 +10,10 @@ public static class ListClasses
         public long? InstitutionId { get; set; }
         public long? OccupationId { get; set; }
         public int? Year { get; set; }
+        /// <summary>"today": classes with a session today whose attendance is not taken yet.</summary>
+        public string? Attendance { get; set; }
+        /// <summary>"open": classes with an inspection awaiting rectification; "overdue": one past its rectification date.</summary>
+        public string? Inspection { get; set; }
         public int? Page { get; set; }
         public int? PageSize { get; set; }
     }
@@ -20,7 +24,7 @@ public static class ListClasses
 
     public sealed record Page(IReadOnlyList<Item> Items, int Total);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<Page>> Handle(Query q, CancellationToken ct)
         {
@@ -37,6 +41,20 @@ public static class ListClasses
             {
                 var (from, to) = (new DateOnly(Math.Clamp(y, 1, 9998), 1, 1), new DateOnly(Math.Clamp(y, 1, 9998) + 1, 1, 1));
                 classes = classes.Where(c => c.StartDate >= from && c.StartDate < to);
+            }
+            var today = clock.Today();
+            switch (q.Attendance?.Trim().ToLowerInvariant())
+            {
+                case null or "": break;
+                case "today": classes = classes.Where(c => db.Sessions.Any(x => x.ClassId == c.Id && x.Date == today && x.AttendanceTakenUtc == null)); break;
+                default: return Result.Invalid("attendance", "attendance 应为 today（今天有课次未考勤）");
+            }
+            switch (q.Inspection?.Trim().ToLowerInvariant())
+            {
+                case null or "": break;
+                case "open": classes = classes.Where(c => db.Inspections.Any(i => i.ClassId == c.Id && i.Status == InspectionStatus.Open)); break;
+                case "overdue": classes = classes.Where(c => db.Inspections.Any(i => i.ClassId == c.Id && i.Status == InspectionStatus.Open && i.RectifyBy < today)); break;
+                default: return Result.Invalid("inspection", "inspection 应为 open（待整改）或 overdue（整改逾期）");
             }
             if (!string.IsNullOrWhiteSpace(q.Q)) classes = classes.Where(c => c.Name.Contains(q.Q.Trim()));
             var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
