@@ -64,14 +64,16 @@ public sealed class EmploymentFormsTests(AppServer app)
         await county.FillAsync(Input("o-wage-min"), "9000");
         await county.FillAsync(Input("o-wage-max"), "6000");
         await county.ClickAsync("[data-testid=o-save]");
-        var maxField = county.Locator("[data-testid=o-wage-max]").Locator("xpath=ancestor::div[contains(@class,'mud-input-control')][1]");
-        await maxField.Locator("text=工资上限不能低于下限").WaitForAsync();
+        try { await county.Locator("[data-testid=order-dialog] >> text=工资上限不能低于下限").WaitForAsync(); }
+        catch (TimeoutException) { await county.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "emp-forms-wage.png") }); throw; }
+        // Shown at the upper wage field, not above the buttons.
+        Assert.True(await county.EvaluateAsync<bool>("() => [...document.querySelectorAll('.mud-input-control')].some(c => c.querySelector('[data-testid=o-wage-max]') !== null || c.matches('[data-testid=o-wage-max]') ? c.innerText.includes('工资上限不能低于下限') : false)"));
 
         // Fixed wages, but no deadline: the handler refuses it at the deadline field.
         await county.FillAsync(Input("o-wage-max"), "9500");
         await county.ClickAsync("[data-testid=o-save]");
-        var deadlineField = county.Locator("[data-testid=o-deadline]").Locator("xpath=ancestor-or-self::div[contains(@class,'mud-input-control')][1]");
-        await deadlineField.Locator("text=请填写招聘截止日期").WaitForAsync();
+        await county.Locator("[data-testid=order-dialog] >> text=请填写招聘截止日期").WaitForAsync();
+        Assert.Equal(0, await county.Locator("[data-testid=order-error]").CountAsync());
         Assert.DoesNotContain(order, await county.InnerTextAsync("[data-testid=orders-table]"));
 
         await Date(county, "o-deadline", "2027-03-31");

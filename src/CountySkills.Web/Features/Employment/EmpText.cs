@@ -13,6 +13,9 @@ public static class EmpText
 
     public static bool English => CultureInfo.CurrentUICulture.Name.StartsWith("en", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Joins words of a list as the page's language does (、 or a comma).</summary>
+    public static string List(IEnumerable<string> words) => string.Join(English ? ", " : "、", words);
+
     /// <summary>An enum word (AgreementStatus.Active, EventKind.JobFair…).</summary>
     public static string Word<T>(IStringLocalizer L, T value) where T : struct, Enum => L[$"{typeof(T).Name}.{value}"];
 
