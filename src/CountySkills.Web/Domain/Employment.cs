@@ -60,6 +60,16 @@ public sealed class Agreement : Entity
 
     /// <summary>In force on a day: active and within its dates.</summary>
     public bool InForce(DateOnly day) => Status == AgreementStatus.Active && StartDate <= day && day <= EndDate;
+
+    /// <summary>Terminates the agreement early (提前终止) on a day: it is no longer in force from then; its end date moves up to that day.</summary>
+    public Refusal? Terminate(DateOnly on)
+    {
+        if (Status == AgreementStatus.Terminated) return new("agreement.terminated", "该协议已终止");
+        if (on < StartDate) return new("agreement.end_before_start", "终止日期不能早于协议开始日期");
+        Status = AgreementStatus.Terminated;
+        if (on < EndDate) EndDate = on;
+        return null;
+    }
 }
 
 public enum JobOrderStatus { [Zh("招聘中")] Open = 1, [Zh("已招满")] Filled = 2, [Zh("已关闭")] Closed = 3 }
@@ -84,6 +94,27 @@ public sealed class JobOrder : Entity, IEmployerScoped
     public string? Note { get; set; }
     public DateTime CreatedUtc { get; set; }
     public string CreatedBy { get; set; } = "";
+
+    /// <summary>Closes the order (no more recruiting under it).</summary>
+    public Refusal? Close()
+    {
+        if (Status == JobOrderStatus.Closed) return new("job_order.closed", "该订单已关闭");
+        Status = JobOrderStatus.Closed;
+        return null;
+    }
+
+    /// <summary>Links the order-training class opened for it; an order has at most one.</summary>
+    public Refusal? AttachClass(long classId)
+    {
+        if (ClassId is { } existing && existing != classId) return new("job_order.has_class", $"该订单已开设订单班（编号 {existing}）");
+        ClassId = classId;
+        return null;
+    }
+
+    /// <summary>Why an order-training class may not be opened for it now, or null.</summary>
+    public Refusal? CanOpenClass() =>
+        ClassId is { } existing ? new("job_order.has_class", $"该订单已开设订单班（编号 {existing}）")
+        : Status == JobOrderStatus.Closed ? new("job_order.closed", "该订单已关闭，不能再开设订单班") : null;
 }
 
 /// <summary>A person placed in a job (local or in a partner city). Follow-ups are scheduled from its start.</summary>

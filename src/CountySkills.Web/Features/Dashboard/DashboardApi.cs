@@ -8,6 +8,7 @@ public static class DashboardApi
     {
         var g = api.MapGroup("").WithTags("Dashboard");
         GetHomeSummary.Map(g);
+        GetHome.Map(g);
         GetDashboard.Map(g);
         return api;
     }

@@ -16,6 +16,10 @@ public static class EmploymentAccess
     public static RouteHandlerBuilder RequireWorkWriters(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentWrite);
     public static RouteHandlerBuilder RequireWorkCounty(this RouteHandlerBuilder b) => b.RequirePermission(Perm.EmploymentCounty);
 
+    /// <summary>Create, edit or close job orders of an employer: county staff any, employer staff their own.</summary>
+    public static bool MayWriteOrdersOf(this CurrentUser user, long employerId) =>
+        user.IsCounty() || (user.IsInRole(Roles.EmployerStaff) && user.EmployerId == employerId);
+
     public static IQueryable<Placement> Visible(this IQueryable<Placement> q, CurrentUser user) => q.WorkVisibleTo(user, p => p.EmployerId);
     public static IQueryable<FollowUp> Visible(this IQueryable<FollowUp> q, CurrentUser user) => q.WorkVisibleTo(user, f => f.EmployerId);
 }

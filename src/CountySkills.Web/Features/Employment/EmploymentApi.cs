@@ -8,17 +8,28 @@ public static class EmploymentApi
     {
         var g = api.MapGroup("").WithTags("Employment");
         Employers.Map(g);
-        Agreements.Map(g);
-        JobOrders.Map(g);
-        LabourBases.Map(g);
+        ListAgreements.Map(g);
+        SaveAgreement.Map(g);
+        EndAgreement.Map(g);
+        ListJobOrders.Map(g);
+        SaveJobOrder.Map(g);
+        CloseJobOrder.Map(g);
+        OpenOrderClass.Map(g);
+        JobOrderCandidates.Map(g);
+        ListLabourBases.Map(g);
+        SaveLabourBase.Map(g);
         SavePlacement.Map(g);
         ListPlacements.Map(g);
         EndPlacement.Map(g);
         RecordFollowUp.Map(g);
         ListFollowUps.Map(g);
         Alerts.Map(g);
-        Events.Map(g);
-        Cases.Map(g);
+        ListEvents.Map(g);
+        SaveEvent.Map(g);
+        ListCases.Map(g);
+        SaveCase.Map(g);
+        AddCasePhoto.Map(g);
+        GetCasePhoto.Map(g);
         Outcomes.Map(g);
         return api;
     }

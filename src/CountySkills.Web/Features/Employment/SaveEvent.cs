@@ -2,45 +2,52 @@ using FluentValidation;
 
 namespace CountySkills.Web.Features.Employment;
 
-/// <summary>Send-off ceremonies, job fairs and briefings: GET/POST/PUT /api/employment/events (county staff write; employment readers read).</summary>
-public static class Events
+/// <summary>Recording (POST /api/employment/events) or editing (PUT …/{id}, with version) a send-off, job fair or briefing: who came, what was offered,
+/// who signed. County staff.</summary>
+public static class SaveEvent
 {
-    public sealed record View(long Id, string Title, EventKind Kind, string KindName, DateOnly Date, string Place, int Participants, string? EmployersPresent,
-        int JobsOffered, int PeopleSigned, string? Note, Guid Version);
+    public sealed class Input
+    {
+        public string Title { get; set; } = "";
+        public EventKind Kind { get; set; } = EventKind.JobFair;
+        public DateOnly Date { get; set; }
+        public string Place { get; set; } = "";
+        public int Participants { get; set; }
+        public string? EmployersPresent { get; set; }
+        public int JobsOffered { get; set; }
+        public int PeopleSigned { get; set; }
+        public string? Note { get; set; }
+        public Guid? Version { get; set; }
 
-    public sealed record Input(string Title, EventKind Kind, DateOnly Date, string Place, int Participants, string? EmployersPresent, int JobsOffered, int PeopleSigned,
-        string? Note, Guid? Version);
+        public static Input Of(ListEvents.View e) => new()
+        {
+            Title = e.Title, Kind = e.Kind, Date = e.Date, Place = e.Place, Participants = e.Participants, EmployersPresent = e.EmployersPresent,
+            JobsOffered = e.JobsOffered, PeopleSigned = e.PeopleSigned, Note = e.Note, Version = e.Version,
+        };
+    }
 
     public sealed class Validator : AbstractValidator<Input>
     {
         public Validator()
         {
-            RuleFor(x => x.Title).NotEmpty().WithMessage("请填写活动名称").MaximumLength(200);
+            RuleFor(x => x.Title).NotEmpty().WithMessage("请填写活动名称").MaximumLength(200).WithMessage("活动名称不超过 200 个字");
             RuleFor(x => x.Kind).IsInEnum().WithMessage("活动类别应为 欢送仪式、招聘会 或 政策宣讲");
-            RuleFor(x => x.Place).NotEmpty().WithMessage("请填写地点").MaximumLength(200);
+            RuleFor(x => x.Date).NotEqual(default(DateOnly)).WithMessage("请填写活动日期");
+            RuleFor(x => x.Place).NotEmpty().WithMessage("请填写地点").MaximumLength(200).WithMessage("地点不超过 200 个字");
             RuleFor(x => x.Participants).InclusiveBetween(0, 1_000_000).WithMessage("参加人数应为 0 至 1,000,000");
             RuleFor(x => x.JobsOffered).InclusiveBetween(0, 1_000_000).WithMessage("提供岗位数应为 0 至 1,000,000");
             RuleFor(x => x.PeopleSigned).InclusiveBetween(0, 1_000_000).WithMessage("达成意向人数应为 0 至 1,000,000")
                 .LessThanOrEqualTo(x => Math.Max(x.Participants, x.JobsOffered)).WithMessage("达成意向人数不能多于参加人数和岗位数");
-            RuleFor(x => x.EmployersPresent).MaximumLength(2000);
-            RuleFor(x => x.Note).MaximumLength(2000);
+            RuleFor(x => x.EmployersPresent).MaximumLength(2000).WithMessage("参会单位不超过 2000 个字");
+            RuleFor(x => x.Note).MaximumLength(2000).WithMessage("备注不超过 2000 个字");
         }
     }
 
-    static View Of(LabourEvent e) => new(e.Id, e.Title, e.Kind, Words.Of(e.Kind), e.Date, e.Place, e.Participants, e.EmployersPresent, e.JobsOffered, e.PeopleSigned, e.Note, e.Version);
-
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, IValidator<Input> validator, CurrentUser user, TimeProvider clock)
     {
-        public async Task<List<View>> List(int? year, CancellationToken ct)
+        public async Task<Result<ListEvents.View>> Handle(long? id, Input input, CancellationToken ct)
         {
-            await using var db = await dbs.CreateDbContextAsync(ct);
-            var q = db.Events.AsNoTracking();
-            if (year is { } y) q = q.Where(e => e.Date >= new DateOnly(Math.Clamp(y, 1, 9998), 1, 1) && e.Date <= new DateOnly(Math.Clamp(y, 1, 9998), 12, 31));
-            return (await q.OrderByDescending(e => e.Date).Take(500).ToListAsync(ct)).Select(Of).ToList();
-        }
-
-        public async Task<Result<View>> Save(long? id, Input input, CancellationToken ct)
-        {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             LabourEvent? e;
             if (id is null) db.Events.Add(e = new LabourEvent { Title = "", Place = "", CreatedUtc = clock.GetUtcNow().UtcDateTime, CreatedBy = user.UserName });
@@ -55,18 +62,16 @@ public static class Events
                 input.Place.Trim(), input.Participants, input.EmployersPresent?.Trim(), input.JobsOffered, input.PeopleSigned, input.Note?.Trim());
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { return Result.Conflict("该活动已被他人修改，请刷新后重试"); }
-            return Of(e);
+            return ListEvents.View.Of(e);
         }
     }
 
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/employment/events", (int? year, Handler h, CancellationToken ct) => h.List(year, ct)).WithName("ListEvents")
-            .WithSummary("Send-off ceremonies, job fairs and briefings").RequireWorkReaders();
         api.MapPost("/employment/events", async (Input input, Handler h, CancellationToken ct) =>
-                (await h.Save(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/employment/events/{v.Id}", v)))
+                (await h.Handle(null, input, ct)).ToHttp(v => TypedResults.Created($"/api/employment/events/{v.Id}", v)))
             .WithName("CreateEvent").WithValidation<Input>().RequireWorkCounty();
-        api.MapPut("/employment/events/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Save(id, input, ct)).ToHttp())
+        api.MapPut("/employment/events/{id:long}", async (long id, Input input, Handler h, CancellationToken ct) => (await h.Handle(id, input, ct)).ToHttp())
             .WithName("UpdateEvent").WithValidation<Input>().RequireWorkCounty();
     }
 }
