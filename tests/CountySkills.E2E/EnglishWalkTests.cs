@@ -50,7 +50,7 @@ public sealed partial class EnglishWalkTests(AppServer app)
         await page.FillAsync("#userName", user);
         await page.FillAsync("#password", "Demo#2026");
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForSelectorAsync("[data-testid=stat-people-value]");
+        await page.WaitForSelectorAsync("[data-testid=home-work]");
         await AppServer.WaitInteractive(page);
 
         var problems = new List<string>();

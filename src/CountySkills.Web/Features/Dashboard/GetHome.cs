@@ -27,7 +27,7 @@ public static partial class GetHome
     public const int First = 5;
 
     public sealed partial class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, Auth.GetMe.Handler me,
-        ListFollowUps.Handler followUps, Alerts.Handler alerts, ListClasses.Handler classes, ListClaims.Handler claims, JobOrders.Handler orders,
+        ListFollowUps.Handler followUps, Alerts.Handler alerts, ListClasses.Handler classes, ListClaims.Handler claims, ListJobOrders.Handler orders,
         ListAudit.Handler audit, ExactSearch.Gate search)
     {
         public async Task<Home> Handle(CancellationToken ct)
