@@ -32,7 +32,13 @@ public sealed class BrandFormTests(AppServer app)
     /// <summary>Closes an open select menu by a click beside it (on its overlay), as a user would.</summary>
     static async Task CloseMenu(IPage page)
     {
-        await page.Locator(".mud-dialog .mud-dialog-title").ClickAsync(new() { Force = true });
+        // A click that lands while the menu is still opening is lost (the circuit is busy under load): click again until it closes.
+        for (var attempt = 0; attempt < 4; attempt++)
+        {
+            await page.Locator(".mud-dialog .mud-dialog-title").ClickAsync(new() { Force = true });
+            try { await page.WaitForSelectorAsync(Options, new() { State = WaitForSelectorState.Detached, Timeout = 4_000 }); return; }
+            catch (TimeoutException) { }
+        }
         await page.WaitForSelectorAsync(Options, new() { State = WaitForSelectorState.Detached });
     }
 

@@ -18,7 +18,7 @@ public static class Alerts
     static View Of(EmploymentAlert a) => new(a.Id, a.Kind, Words.Of(a.Kind), a.PlacementId, a.PersonId, a.AreaCode, a.Text, a.RaisedUtc, a.RaisedBy, a.Open, a.ClosedUtc,
         a.ClosedBy, a.Resolution, a.Version);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, IValidator<Close> validator, CurrentUser user, TimeProvider clock)
     {
         public async Task<List<View>> List(bool? open, CancellationToken ct)
         {
@@ -30,6 +30,7 @@ public static class Alerts
 
         public async Task<Result<View>> CloseAsync(long id, Close cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var a = await db.Alerts.SingleOrDefaultAsync(x => x.Id == id, ct);
             if (a is null) return Result.NotFound("没有找到该预警");

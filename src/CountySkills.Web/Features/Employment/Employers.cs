@@ -46,7 +46,7 @@ public static class Employers
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, IValidator<Input> validator, CurrentUser user)
     {
         bool Own(long id) => user.IsInRole(Roles.EmployerStaff) && user.EmployerId == id;
 
@@ -69,6 +69,7 @@ public static class Employers
 
         public async Task<Result<View>> Save(long? id, Input input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var code = Domain.CreditCode.Parse(input.CreditCode).Value;
             Employer? e;

@@ -16,10 +16,11 @@ public static class EndPlacement
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, IValidator<Command> validator, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<PlacementView>> Handle(long id, Command cmd, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var p = await db.Placements.Include(x => x.FollowUps).SingleOrDefaultAsync(x => x.Id == id, ct);
             if (p is null) return Result.NotFound("没有找到该就业记录");

@@ -32,10 +32,11 @@ public static class RecordFollowUp
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, IValidator<Command> validator, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<PlacementView.Check>> Handle(long id, Command cmd, bool byEmployer, CancellationToken ct)
         {
+            if (await validator.Refuse(cmd, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var f = await db.FollowUps.SingleOrDefaultAsync(x => x.Id == id, ct);
             if (f is null) return Result.NotFound("没有找到该回访");

@@ -50,10 +50,11 @@ public static class SavePlacement
         }
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, CurrentSettings settings, People.ExactSearch.Gate search)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, IValidator<Input> validator, CurrentUser user, TimeProvider clock, CurrentSettings settings, People.ExactSearch.Gate search)
     {
         public async Task<Result<PlacementView>> Handle(long? id, Input input, CancellationToken ct)
         {
+            if (await validator.Refuse(input, ct) is { } bad) return bad;
             await using var db = await dbs.CreateDbContextAsync(ct);
             var today = clock.Today();
             Placement? p = null;
