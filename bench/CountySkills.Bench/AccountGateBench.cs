@@ -68,7 +68,7 @@ public static class AccountGateBench
         });
         var refused = 0;
         var check = await Per(Calls, async i => { if (await gate.RefreshAsync(principals[i], default) is null) refused++; });
-        var list = new ListPeople.Handler(app.Factory, app.User, app.Clock, app.SearchGate());
+        var list = new ListPeople.Handler(app.Factory, app.User, app.Clock, app.SearchGate(), new CountySkills.Web.Features.People.LedgerCounts());
         var request = await Per(300, async _ => await list.Handle(new ListPeople.Query(), default));
 
         Table.Print($"account-gate: the per-request account check among {Accounts:N0} accounts ({Calls:N0} calls, SQLite, {people:N0} people)",

@@ -20,6 +20,9 @@ public sealed class BenchApp : IAsyncDisposable
     public DatabaseProvider Provider { get; private set; } = DatabaseProvider.Sqlite;
     /// <summary>The database the app uses: the SQLite file, or the PostgreSQL database given.</summary>
     public string ConnectionString => _connectionString ?? $"Data Source={File}";
+    /// <summary>The PostgreSQL server of `--provider postgres`, for benches that do not name one.</summary>
+    public static PgServer? Postgres { get; set; }
+    public string ProviderName => Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL";
     string? _connectionString;
 
     /// <param name="reuse">A database file kept between runs (seeding 700,000 people takes minutes); created when missing.</param>
@@ -27,6 +30,13 @@ public sealed class BenchApp : IAsyncDisposable
     public static async Task<BenchApp> StartAsync(int people = 0, string role = Roles.CountyOfficer, string area = DemoCounty.Code, string? reuse = null,
         string? postgres = null)
     {
+        // --provider postgres (Program): every bench's database on PostgreSQL — kept under the reuse file's name, else a fresh one.
+        if (postgres is null && Postgres is { } pg)
+        {
+            var name = reuse is null ? "bench_" + Guid.NewGuid().ToString("N")[..12] : "bench_" + new string(Path.GetFileNameWithoutExtension(reuse).Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_').ToArray());
+            postgres = await pg.DatabaseAsync(name, fresh: reuse is null);
+            reuse = null;
+        }
         var app = new BenchApp { _file = reuse, _connectionString = postgres, Provider = postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres };
         Directory.CreateDirectory(app.Dir);
         app.User.Set(new ClaimsPrincipal(new ClaimsIdentity(

@@ -13,6 +13,8 @@ namespace CountySkills.Bench;
 /// </summary>
 public static class PeopleListBench
 {
+    static readonly LedgerCounts Counts = new();
+
     public static async Task RunAsync(int n)
     {
         var sw = Stopwatch.StartNew();
@@ -20,13 +22,13 @@ public static class PeopleListBench
         await using var county = await BenchApp.StartAsync(people: n, reuse: reuse);
         Console.WriteLine($"database of {n:N0} people ready in {sw.Elapsed.TotalSeconds:F1} s ({reuse}, kept for the next run)");
         await using (var db = await county.Factory.CreateDbContextAsync()) await db.Database.ExecuteSqlRawAsync("ANALYZE;");
-        var handler = new ListPeople.Handler(county.Factory, county.User, county.Clock, county.SearchGate());
+        var handler = new ListPeople.Handler(county.Factory, county.User, county.Clock, county.SearchGate(), Counts);
 
         var townUser = new CountySkills.Web.Infrastructure.CurrentUser();
         townUser.Set(new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
             [new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, "t"), new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Role, Roles.TownshipOfficer),
              new System.Security.Claims.Claim(ScopeClaims.Area, DemoCounty.Townships[1].Code)], "bench")));
-        var townHandler = new ListPeople.Handler(county.Factory, townUser, county.Clock, county.SearchGate(townUser));
+        var townHandler = new ListPeople.Handler(county.Factory, townUser, county.Clock, county.SearchGate(townUser), Counts);
 
         var rnd = new Random(7);
         var townships = DemoCounty.Townships.Select(t => t.Code).ToArray();
@@ -68,7 +70,7 @@ public static class PeopleListBench
         var countyTimes = await Measure(handler, Random);
         var townTimes = await Measure(townHandler, () => Random() with { TownshipCode = null, VillageCode = null });
         static string P(double[] t, double q) => t[(int)Math.Min(t.Length - 1, Math.Round(q * (t.Length - 1)))].ToString("F1");
-        Table.Print($"people-list: {n:N0} people, SQLite, 200 random filter combinations each (count + page of 20)",
+        Table.Print($"people-list: {n:N0} people, {county.ProviderName}, 200 random filter combinations each (count + page of 20)",
             ["query", "median ms", "p95 ms", "max ms", "p95 ratio to baseline"],
             [
                 ["baseline: first page, no filter", P(baseline, 0.5), P(baseline, 0.95), P(baseline, 1), "1.00x"],

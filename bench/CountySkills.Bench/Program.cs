@@ -1,8 +1,12 @@
 using CountySkills.Bench;
 
-// Usage: dotnet run -c Release --project bench/CountySkills.Bench -- [people-insert] [--n 100000]
+// Usage: dotnet run -c Release --project bench/CountySkills.Bench -- [people-insert] [--n 100000] [--provider postgres]
 var n = args.SkipWhile(a => a != "--n").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First();
-var which = args.FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _)) ?? "people-insert";
+var which = args.FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _) && a is not ("postgres" or "sqlite" or "both")) ?? "people-insert";
+// --provider postgres: the benches' databases on PostgreSQL (CS_TEST_PG's server, else one started for the run); load takes both.
+var provider = args.SkipWhile(a => a != "--provider").Skip(1).FirstOrDefault();
+await using var pg = which != "load" && which != "dashboard" && provider == "postgres" ? await PgServer.StartAsync() : null;
+BenchApp.Postgres = pg;
 switch (which)
 {
     case "people-insert":
@@ -28,10 +32,12 @@ switch (which)
         return 0;
     case "dashboard":
         return await DashboardBench.RunAsync(args.Contains("--n") ? n : 700_000, args);
+    case "load":
+        return await LoadBench.RunAsync(args);
     case "ledger-export":
         await ExportBench.RunAsync(args.Contains("--n") ? n : 200_000);
         return 0;
     default:
-        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list, training-roster, person-timeline, training, subsidy-eligibility, employment-outcomes, account-gate, ledger-export, dashboard");
+        Console.Error.WriteLine($"Unknown benchmark '{which}'. Available: people-insert, people-import, people-list, training-roster, person-timeline, training, subsidy-eligibility, employment-outcomes, account-gate, ledger-export, dashboard, load");
         return 2;
 }

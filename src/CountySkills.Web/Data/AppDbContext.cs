@@ -14,6 +14,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 {
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Person> People => Set<Person>();
+    public DbSet<LedgerStamp> LedgerStamps => Set<LedgerStamp>();
     public DbSet<Institution> Institutions => Set<Institution>();
     public DbSet<Employer> Employers => Set<Employer>();
     public DbSet<Occupation> Occupations => Set<Occupation>();
@@ -81,7 +82,43 @@ public sealed record AuditActor(string? UserId, string UserName)
     public static readonly AuditActor System = new(null, "system");
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    /// <summary>People carries AFTER triggers (the ledger stamps), which SQLite's RETURNING clause cannot be used with.</summary>
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        base.OnModelCreating(b);
+        b.Entity<Person>().ToTable(t => t.UseSqlReturningClause(false));
+    }
+
+    // SQLite lets one writer in at a time; the others used to wait in its busy handler, which sleeps for milliseconds between
+    // tries, so 64 concurrent saves (an audited lookup writes one entry each) spent most of their time asleep (bench load).
+    // A save that is not inside a transaction of the caller's queues here instead, one database file at a time, and enters the
+    // moment the previous one commits. Saves inside a caller's transaction keep the busy timeout.
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new();
+    bool _inWriter;
+
+    SemaphoreSlim? WriterGate() =>
+        _inWriter || Database.CurrentTransaction is not null ? null : Writers.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        if (WriterGate() is not { } gate) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        await gate.WaitAsync(ct);
+        _inWriter = true;
+        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct); }
+        finally { _inWriter = false; gate.Release(); }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (WriterGate() is not { } gate) return base.SaveChanges(acceptAllChangesOnSuccess);
+        gate.Wait();
+        _inWriter = true;
+        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
+        finally { _inWriter = false; gate.Release(); }
+    }
+}
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
     /// <summary>Area codes compare byte-wise ("C") so prefix ranges and LIKE 'prefix%' use their indexes.</summary>
@@ -92,6 +129,9 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         b.Entity<Region>().Property(x => x.ParentCode).UseCollation("C");
         b.Entity<Person>().Property(x => x.AreaCode).UseCollation("C");
         b.Entity<Person>().Property(x => x.TownshipCode).UseCollation("C");
+        // Names too, as SQLite compares them: a name prefix (LIKE '王%') is then a range of the name index, and names sort alike on both.
+        b.Entity<Person>().Property(x => x.Name).UseCollation("C");
+        b.Entity<LedgerStamp>().Property(x => x.TownshipCode).UseCollation("C");
         b.Entity<Institution>().Property(x => x.AreaCode).UseCollation("C");
         b.Entity<Placement>().Property(x => x.AreaCode).UseCollation("C");
         b.Entity<FollowUp>().Property(x => x.AreaCode).UseCollation("C");

@@ -35,6 +35,9 @@ public static class BulkInsert
     static async Task<int> PreparedAsync<T>(AppDbContext db, string table, List<IProperty> props, List<string> columns, IEnumerable<T> rows, CancellationToken ct)
     {
         var conn = db.Database.GetDbConnection();
+        // A bulk insert touches many index pages before its commit: a larger private cache for this connection while it runs
+        // (pooled connections keep the small one, SqlitePragmas).
+        await SetCacheAsync(conn, BulkCachePages, ct);
         var owned = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
@@ -71,7 +74,17 @@ public static class BulkInsert
         finally
         {
             if (owned is not null) await owned.DisposeAsync();
+            await SetCacheAsync(conn, SqlitePragmas.CachePages, CancellationToken.None);
         }
+    }
+
+    const int BulkCachePages = -32768;
+
+    static async Task SetCacheAsync(DbConnection conn, int pages, CancellationToken ct)
+    {
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = $"PRAGMA cache_size={pages}";
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     static async Task<int> CopyAsync<T>(NpgsqlConnection conn, string table, List<IProperty> props, List<string> columns, IEnumerable<T> rows, CancellationToken ct)

@@ -29,6 +29,7 @@ public static class FeatureSetup
         services.AddValidatorsFromAssembly(typeof(FeatureSetup).Assembly, ServiceLifetime.Singleton);
         services.AddScoped<Admin.Settings.CurrentSettings>();
         services.AddSingleton<ExactSearchThrottle>();
+        services.AddSingleton<People.LedgerCounts>();
         services.AddScoped<People.ExactSearch.Gate>();
         services.AddScoped<Data.Demo.DemoSeeder>();
         return services;

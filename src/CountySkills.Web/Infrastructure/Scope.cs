@@ -116,7 +116,7 @@ public static class Scope
         return Expression.Lambda<Func<T, bool>>(body, x);
     }
 
-    static string? UpperBound(string prefix)
+    public static string? UpperBound(string prefix)
     {
         var chars = prefix.ToCharArray();
         for (var i = chars.Length - 1; i >= 0; i--)

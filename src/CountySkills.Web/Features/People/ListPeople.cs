@@ -31,7 +31,7 @@ public static class ListPeople
 
     public sealed record Page(IReadOnlyList<PersonView> Items, int Total);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, ExactSearch.Gate search)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock, ExactSearch.Gate search, LedgerCounts counts)
     {
         public async Task<Result<Page>> Handle(Query q, CancellationToken ct)
         {
@@ -42,7 +42,7 @@ public static class ListPeople
             var people = filtered.Value!;
             var size = Math.Clamp(q.PageSize ?? 20, 1, 200);
             var page = Math.Clamp(q.Page ?? 1, 1, 1_000_000);
-            var total = await people.CountAsync(ct);
+            var total = await counts.CountAsync(db, people, q.Filter, user, today, ct);
             if (q.Filter.Exact is { } kind) await search.AuditAsync(db, kind, q.Q!, people, total, ExactSearch.Purpose.Ledger, ct);
             var sorted = (q.Sort?.ToLowerInvariant(), q.Desc == true) switch
             {

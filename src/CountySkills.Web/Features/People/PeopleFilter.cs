@@ -57,10 +57,12 @@ public sealed record PeopleFilter(string? Q = null, string? TownshipCode = null,
             else if (s.Length is >= 6 and <= 14 && s.All(char.IsAsciiDigit)) people = people.Where(p => p.IdNumber.StartsWith(s.ToUpperInvariant()));
             else if (db.Database.IsSqlite())
             {
-                // A range on the name index (SQLite compares byte-wise); LIKE with a parameter could not use it.
-                var hi = s + "\uFFFF";
+                // A range on the name index (SQLite compares byte-wise); LIKE with a parameter could not use it. The bound is the last
+                // code point, so names with characters beyond the BMP (CJK extension B, found in real names) stay inside the range.
+                var hi = s + char.ConvertFromUtf32(0x10FFFF);
                 people = people.Where(p => string.Compare(p.Name, s) >= 0 && string.Compare(p.Name, hi) < 0);
             }
+            // PostgreSQL: the name column compares in "C" order, so LIKE 'prefix%' is a range of the name index.
             else people = people.Where(p => p.Name.StartsWith(s));
         }
         return Result<IQueryable<Person>>.Of(people);

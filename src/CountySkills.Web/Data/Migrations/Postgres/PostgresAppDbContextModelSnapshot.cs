@@ -22,6 +22,21 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CountySkills.Web.Data.LedgerStamp", b =>
+                {
+                    b.Property<string>("TownshipCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TownshipCode");
+
+                    b.ToTable("LedgerStamps");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Agreement", b =>
                 {
                     b.Property<long>("Id")
@@ -1931,7 +1946,8 @@ namespace CountySkills.Web.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)");
+                        .HasColumnType("character varying(50)")
+                        .UseCollation("C");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(2000)

@@ -17,6 +17,20 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CountySkills.Web.Data.LedgerStamp", b =>
+                {
+                    b.Property<string>("TownshipCode")
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Stamp")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TownshipCode");
+
+                    b.ToTable("LedgerStamps");
+                });
+
             modelBuilder.Entity("CountySkills.Web.Domain.Agreement", b =>
                 {
                     b.Property<long>("Id")
@@ -1915,6 +1929,8 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
                         .HasDatabaseName("IX_People_Name");
 
                     b.ToTable("People");
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("CountySkills.Web.Domain.Placement", b =>
