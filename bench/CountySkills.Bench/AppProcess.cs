@@ -66,11 +66,12 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException("the app did not answer /healthz within two minutes");
     }
 
-    /// <summary>Resident memory now and at its peak (MB), from /proc.</summary>
-    public (long Rss, long Peak) Memory()
+    /// <summary>Resident memory now, at its peak, and the part of it that is the process's own (anonymous: heap, stacks, SQLite's
+    /// caches) rather than pages of mapped files (the SQLite file through its memory map, which the kernel shares and may drop), MB.</summary>
+    public (long Rss, long Peak, long Anon) Memory()
     {
         long Kb(string key) => File.ReadLines($"/proc/{_p.Id}/status").Where(l => l.StartsWith(key)).Select(l => long.Parse(l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1])).FirstOrDefault();
-        return (Kb("VmRSS:") / 1024, Kb("VmHWM:") / 1024);
+        return (Kb("VmRSS:") / 1024, Kb("VmHWM:") / 1024, Kb("RssAnon:") / 1024);
     }
 
     static int FreePort()

@@ -51,15 +51,15 @@ public static class LoadBench
                 await Wrk.RunAsync(name, app.Port, paths, t, connections, Math.Min(5, seconds), dir); // warm-up
                 var o = await Wrk.RunAsync(name, app.Port, paths, t, connections, seconds, dir);
                 ceiling ??= o;
-                var (rss, peak) = app.Memory();
+                var (rss, peak, anon) = app.Memory();
                 rows.Add([db, name, o.PerSecond.ToString("F0"), o.P50Ms.ToString("F1"), o.P99Ms.ToString("F1"), o.Errors.ToString(),
-                    $"{100 * o.PerSecond / ceiling.PerSecond:F0}%", $"{rss} / {peak}"]);
+                    $"{100 * o.PerSecond / ceiling.PerSecond:F0}%", $"{rss} / {peak} / {anon}"]);
                 Console.WriteLine(string.Join(" | ", rows[^1]));
             }
             Directory.Delete(dir, true);
         }
         Table.Print($"load: {n:N0} people, wrk {connections} connections, {seconds} s per path, loopback (share = req/s against /healthz in the same run)",
-            ["db", "path", "req/s", "p50 ms", "p99 ms", "errors", "share of /healthz", "RSS / peak MB"], rows);
+            ["db", "path", "req/s", "p50 ms", "p99 ms", "errors", "share of /healthz", "RSS / peak / own MB"], rows);
         return rows.Any(r => r[5] != "0") ? 1 : 0;
     }
 
