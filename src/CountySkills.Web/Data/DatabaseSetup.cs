@@ -33,10 +33,22 @@ public static class DatabaseSetup
     {
         DbContextOptionsBuilder b = provider == DatabaseProvider.Sqlite
             ? new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(cs, o => o.MigrationsAssembly(typeof(AppDbContext).Assembly.FullName))
-            : new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(cs);
+            : new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(PooledWithoutReset(cs));
         if (audit is not null) b.AddInterceptors(audit);
         if (provider == DatabaseProvider.Sqlite) b.AddInterceptors(new SqlitePragmas());
         return b.Options;
+    }
+
+    /// <summary>
+    /// Npgsql sends DISCARD ALL each time a pooled connection is reused, one more round trip for every context a request opens (four
+    /// or five a request: the account check, the list's stamps, count and page). The app keeps no session state on a connection (no
+    /// SET, temporary tables or prepared statements of its own), so it is turned off unless the connection string says otherwise.
+    /// </summary>
+    public static string PooledWithoutReset(string cs)
+    {
+        var b = new Npgsql.NpgsqlConnectionStringBuilder(cs);
+        if (!cs.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) b.NoResetOnClose = true;
+        return b.ConnectionString;
     }
 
     public static AppDbContext Create(DbContextOptions options) => options switch

@@ -14,8 +14,8 @@ namespace CountySkills.Web.Data;
 public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     /// <summary>The private page cache of a pooled connection, in SQLite's units (negative: KiB).</summary>
-    public const int CachePages = -4096;
-    public const string Sql = "PRAGMA mmap_size=1073741824; PRAGMA cache_size=-4096; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;";
+    public const int CachePages = -2048;
+    public const string Sql = "PRAGMA cache_size=-2048; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA temp_store=MEMORY;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

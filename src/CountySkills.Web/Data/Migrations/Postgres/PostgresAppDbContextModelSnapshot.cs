@@ -2006,6 +2006,9 @@ namespace CountySkills.Web.Data.Migrations.Postgres
 
                     b.HasIndex("AreaCode", "Name", "BirthDate");
 
+                    b.HasIndex("TownshipCode", "Name", "Id")
+                        .HasDatabaseName("IX_People_Township_Name");
+
                     b.HasIndex("TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId")
                         .HasDatabaseName("IX_People_List");
 

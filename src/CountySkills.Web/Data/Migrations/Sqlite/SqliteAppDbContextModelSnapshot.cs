@@ -1922,6 +1922,9 @@ namespace CountySkills.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("AreaCode", "Name", "BirthDate");
 
+                    b.HasIndex("TownshipCode", "Name", "Id")
+                        .HasDatabaseName("IX_People_Township_Name");
+
                     b.HasIndex("TownshipCode", "EmploymentStatus", "BirthDate", "Tags", "MergedIntoId")
                         .HasDatabaseName("IX_People_List");
 
