@@ -4,7 +4,6 @@ using CountySkills.Web.Data.Demo;
 using CountySkills.Web.Features.People;
 using CountySkills.Web.Infrastructure.Auth;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +14,7 @@ namespace CountySkills.Bench;
 /// account-gate: what the per-request account check (AccountGate.RefreshAsync: one primary-key read of the account
 /// and the rebuilt principal) costs, among 2,000 accounts, against two baselines measured in the same run: the same
 /// primary-key read in hand-written SQL, and the request it guards (the first page of the ledger for a township
-/// officer, ListPeople). SQLite.
+/// officer, ListPeople). SQLite, or PostgreSQL with --provider postgres.
 /// </summary>
 public static class AccountGateBench
 {
@@ -50,13 +49,15 @@ public static class AccountGateBench
         var sample = Enumerable.Range(0, Calls).Select(_ => ids[rnd.Next(ids.Count)]).ToArray();
         var principals = sample.Select(Principal).ToArray();
 
-        await using var conn = new SqliteConnection($"Data Source={app.File}");
-        await conn.OpenAsync();
+        await using var conn = await app.OpenConnectionAsync();
         var rawSql = await Per(Calls, async i =>
         {
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = "SELECT Id, UserName, DisplayName, Role, AreaScope, InstitutionId, EmployerId, SecurityStamp, Disabled, LockoutEnd, MustChangePassword FROM AspNetUsers WHERE Id = $id";
-            cmd.Parameters.AddWithValue("$id", sample[i]);
+            cmd.CommandText = """
+                SELECT "Id", "UserName", "DisplayName", "Role", "AreaScope", "InstitutionId", "EmployerId", "SecurityStamp", "Disabled", "LockoutEnd", "MustChangePassword"
+                FROM "AspNetUsers" WHERE "Id" = @id
+                """;
+            cmd.With("@id", sample[i]);
             await using var r = await cmd.ExecuteReaderAsync();
             await r.ReadAsync();
         });
@@ -71,7 +72,7 @@ public static class AccountGateBench
         var list = new ListPeople.Handler(app.Factory, app.User, app.Clock, app.SearchGate(), new CountySkills.Web.Features.People.LedgerCounts());
         var request = await Per(300, async _ => await list.Handle(new ListPeople.Query(), default));
 
-        Table.Print($"account-gate: the per-request account check among {Accounts:N0} accounts ({Calls:N0} calls, SQLite, {people:N0} people)",
+        Table.Print($"account-gate: the per-request account check among {Accounts:N0} accounts ({Calls:N0} calls, {app.ProviderName}, {people:N0} people)",
             ["what", "median µs", "vs raw PK read", "share of a ledger page request"],
             [
                 ["raw SQL primary-key read (baseline)", rawSql.ToString("F1"), "1.00", Share(rawSql, request)],

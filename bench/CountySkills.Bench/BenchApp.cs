@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Claims;
 using CountySkills.Web.Data;
 using CountySkills.Web.Data.Demo;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CountySkills.Bench;
 
-/// <summary>The app's own pieces wired by hand over a fresh SQLite file: a migrated database with the demo county.</summary>
+/// <summary>The app's own pieces wired by hand over a fresh SQLite file (or, with `--provider postgres`, a PostgreSQL database):
+/// a migrated database with the demo county.</summary>
 public sealed class BenchApp : IAsyncDisposable
 {
     public string Dir { get; } = Path.Combine(Path.GetTempPath(), "countyskills-bench-" + Guid.NewGuid().ToString("N"));
@@ -23,7 +25,11 @@ public sealed class BenchApp : IAsyncDisposable
     /// <summary>The PostgreSQL server of `--provider postgres`, for benches that do not name one.</summary>
     public static PgServer? Postgres { get; set; }
     public string ProviderName => Provider == DatabaseProvider.Sqlite ? "SQLite" : "PostgreSQL";
+    /// <summary>Where the data is, for the benches' messages: the SQLite file, or the PostgreSQL database's name.</summary>
+    public string Where => Provider == DatabaseProvider.Postgres ? $"PostgreSQL database {new Npgsql.NpgsqlConnectionStringBuilder(ConnectionString).Database}" : File;
     string? _connectionString;
+    /// <summary>A PostgreSQL database created for this run only (no reuse name): dropped again on dispose.</summary>
+    string? _dropOnDispose;
 
     /// <param name="reuse">A database file kept between runs (seeding 700,000 people takes minutes); created when missing.</param>
     /// <param name="postgres">A PostgreSQL connection string to use instead of a SQLite file (the database must exist; it is migrated and kept).</param>
@@ -31,13 +37,16 @@ public sealed class BenchApp : IAsyncDisposable
         string? postgres = null)
     {
         // --provider postgres (Program): every bench's database on PostgreSQL — kept under the reuse file's name, else a fresh one.
+        string? drop = null;
         if (postgres is null && Postgres is { } pg)
         {
             var name = reuse is null ? "bench_" + Guid.NewGuid().ToString("N")[..12] : "bench_" + new string(Path.GetFileNameWithoutExtension(reuse).Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_').ToArray());
-            postgres = await pg.DatabaseAsync(name, fresh: reuse is null);
+            var fresh = reuse is null;
+            postgres = await pg.DatabaseAsync(name, fresh);
+            if (fresh) drop = name;
             reuse = null;
         }
-        var app = new BenchApp { _file = reuse, _connectionString = postgres, Provider = postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres };
+        var app = new BenchApp { _file = reuse, _connectionString = postgres, _dropOnDispose = drop, Provider = postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres };
         Directory.CreateDirectory(app.Dir);
         app.User.Set(new ClaimsPrincipal(new ClaimsIdentity(
             [new Claim(ClaimTypes.Name, "bench"), new Claim(ClaimTypes.NameIdentifier, "bench"), new Claim(ClaimTypes.Role, role), new Claim(ScopeClaims.Area, area),
@@ -64,12 +73,43 @@ public sealed class BenchApp : IAsyncDisposable
         new(new ExactSearchThrottle(Clock), user ?? User, Clock, new CountySkills.Web.Features.Admin.Settings.CurrentSettings(Factory,
             new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }));
 
-    public ValueTask DisposeAsync()
+    /// <summary>An open raw connection to the bench's database, for the hand-written baselines: an NpgsqlConnection or a
+    /// SqliteConnection over <see cref="ConnectionString"/> (SQLite without the app's per-connection pragmas, as before).</summary>
+    public async Task<DbConnection> OpenConnectionAsync()
+    {
+        DbConnection conn = Provider == DatabaseProvider.Postgres ? new Npgsql.NpgsqlConnection(ConnectionString) : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        await conn.OpenAsync();
+        return conn;
+    }
+
+    /// <summary>A day as a hand-written query's parameter: a date on PostgreSQL, the 'yyyy-MM-dd' text EF stores a DateOnly as on SQLite.</summary>
+    public object Day(DateOnly day) => Provider == DatabaseProvider.Postgres ? day : day.ToString("yyyy-MM-dd");
+
+    public async ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Npgsql.NpgsqlConnection.ClearAllPools();
-        if (_file is not null || _connectionString is not null) return ValueTask.CompletedTask;
+        if (_dropOnDispose is { } name && Postgres is { } pg)
+        {
+            await using var conn = new Npgsql.NpgsqlConnection(pg.AdminConnectionString);
+            await conn.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        if (_file is not null) return; // a kept SQLite file; the folder holds only this run's files otherwise (workbooks, a fresh database)
         try { Directory.Delete(Dir, recursive: true); } catch (IOException) { }
-        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Parameters of the hand-written baselines, named @x (both SQLite and PostgreSQL read @).</summary>
+public static class BenchSql
+{
+    public static DbCommand With(this DbCommand cmd, string name, object? value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        cmd.Parameters.Add(p);
+        return cmd;
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using CountySkills.Web.Data;
 using CountySkills.Web.Domain;
 using CountySkills.Web.Features.Employment;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CountySkills.Bench;
@@ -10,7 +9,7 @@ namespace CountySkills.Bench;
 /// <summary>
 /// employment-outcomes: the outcome measures of a whole year's cohort of the county (~60,000 trainees of the training history) over
 /// ~150,000 placements, through Outcomes.Handler, against hand-written SQL computing employed at 6 and 12 months and certificates
-/// within 12 months for the same cohort (baseline, same run). SQLite, median of five.
+/// within 12 months for the same cohort (baseline, same run). SQLite, or PostgreSQL with --provider postgres; median of five.
 /// </summary>
 public static class OutcomesBench
 {
@@ -31,37 +30,37 @@ public static class OutcomesBench
         Outcomes.Report report = null!;
         var live = await Measure(async () => report = (await handler.Handle(new Outcomes.Query { Year = year }, default)).Value!);
 
-        await using var conn = new SqliteConnection($"Data Source={app.File}");
-        await conn.OpenAsync();
+        await using var conn = await app.OpenConnectionAsync();
         (long Den6, long Num6, long Den12, long Num12, long Cert) sql = default;
-        var asOf = DateOnly.FromDateTime(app.Clock.GetLocalNow().DateTime).ToString("yyyy-MM-dd");
+        var asOf = app.Day(DateOnly.FromDateTime(app.Clock.GetLocalNow().DateTime));
+        // The end of class plus months: SQLite's date() on its 'yyyy-MM-dd' text, PostgreSQL's date arithmetic.
+        string Plus(int months) => app.Provider == DatabaseProvider.Postgres ? $"(c.\"EndDate\" + interval '{months} months')::date" : $"date(c.\"EndDate\", '+{months} months')";
         var baseline = await Measure(async () =>
         {
             await using var cmd = conn.CreateCommand();
-            cmd.CommandText = """
+            cmd.CommandText = $"""
                 WITH cohort AS (
-                  SELECT e.PersonId, c.StartDate, c.EndDate, date(c.EndDate, '+6 months') AS At6, date(c.EndDate, '+12 months') AS At12
-                  FROM Enrolments e JOIN Classes c ON c.Id = e.ClassId
-                  WHERE e.Status = 1 AND c.Status IN (6, 7) AND c.EndDate BETWEEN $from AND $to)
+                  SELECT e."PersonId", c."StartDate", c."EndDate", {Plus(6)} AS "At6", {Plus(12)} AS "At12"
+                  FROM "Enrolments" e JOIN "Classes" c ON c."Id" = e."ClassId"
+                  WHERE e."Status" = 1 AND c."Status" IN (6, 7) AND c."EndDate" BETWEEN @from AND @to)
                 SELECT
-                  SUM(At6 <= $asOf),
-                  SUM(At6 <= $asOf AND EXISTS (SELECT 1 FROM Placements p WHERE p.PersonId = k.PersonId AND p.StartDate <= k.At6 AND (p.EndedOn IS NULL OR p.EndedOn >= k.At6))),
-                  SUM(At12 <= $asOf),
-                  SUM(At12 <= $asOf AND EXISTS (SELECT 1 FROM Placements p WHERE p.PersonId = k.PersonId AND p.StartDate <= k.At12 AND (p.EndedOn IS NULL OR p.EndedOn >= k.At12))),
-                  SUM(At12 <= $asOf AND EXISTS (SELECT 1 FROM Certificates x WHERE x.PersonId = k.PersonId AND x.RevokedUtc IS NULL AND x.IssuedOn >= k.StartDate AND x.IssuedOn <= k.At12))
+                  SUM(CASE WHEN k."At6" <= @asOf THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN k."At6" <= @asOf AND EXISTS (SELECT 1 FROM "Placements" p WHERE p."PersonId" = k."PersonId" AND p."StartDate" <= k."At6" AND (p."EndedOn" IS NULL OR p."EndedOn" >= k."At6")) THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN k."At12" <= @asOf THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN k."At12" <= @asOf AND EXISTS (SELECT 1 FROM "Placements" p WHERE p."PersonId" = k."PersonId" AND p."StartDate" <= k."At12" AND (p."EndedOn" IS NULL OR p."EndedOn" >= k."At12")) THEN 1 ELSE 0 END),
+                  SUM(CASE WHEN k."At12" <= @asOf AND EXISTS (SELECT 1 FROM "Certificates" x WHERE x."PersonId" = k."PersonId" AND x."RevokedUtc" IS NULL AND x."IssuedOn" >= k."StartDate" AND x."IssuedOn" <= k."At12") THEN 1 ELSE 0 END)
                 FROM cohort k;
                 """;
-            cmd.Parameters.AddWithValue("$from", $"{year}-01-01");
-            cmd.Parameters.AddWithValue("$to", $"{year}-12-31");
-            cmd.Parameters.AddWithValue("$asOf", asOf);
+            cmd.With("@from", app.Day(new DateOnly(year, 1, 1))).With("@to", app.Day(new DateOnly(year, 12, 31))).With("@asOf", asOf);
             await using var r = await cmd.ExecuteReaderAsync();
             await r.ReadAsync();
-            sql = (r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4));
+            long L(int i) => r.IsDBNull(i) ? 0 : Convert.ToInt64(r.GetValue(i));
+            sql = (L(0), L(1), L(2), L(3), L(4));
         });
 
         static double Med(double[] t) => t[t.Length / 2];
         var m = report.Measures.ToDictionary(x => x.Code);
-        Table.Print($"employment-outcomes: cohort of {year} ({report.Cohort:N0} trainees), county with {await Count(app):N0} placements, SQLite, median of {Runs}",
+        Table.Print($"employment-outcomes: cohort of {year} ({report.Cohort:N0} trainees), county with {await Count(app):N0} placements, {app.ProviderName}, median of {Runs}",
             ["read", "median ms", "ratio to baseline"],
             [
                 ["baseline: hand-written SQL (employed at 6 and 12 months, certificates within 12 months)", Med(baseline).ToString("F0"), "1.0x"],

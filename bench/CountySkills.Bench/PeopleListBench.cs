@@ -20,7 +20,7 @@ public static class PeopleListBench
         var sw = Stopwatch.StartNew();
         var reuse = Path.Combine(Path.GetTempPath(), $"countyskills-bench-people-{n}.db");
         await using var county = await BenchApp.StartAsync(people: n, reuse: reuse);
-        Console.WriteLine($"database of {n:N0} people ready in {sw.Elapsed.TotalSeconds:F1} s ({reuse}, kept for the next run)");
+        Console.WriteLine($"database of {n:N0} people ready in {sw.Elapsed.TotalSeconds:F1} s ({county.Where}, kept for the next run)");
         await using (var db = await county.Factory.CreateDbContextAsync()) await db.Database.ExecuteSqlRawAsync("ANALYZE;");
         var handler = new ListPeople.Handler(county.Factory, county.User, county.Clock, county.SearchGate(), Counts);
 

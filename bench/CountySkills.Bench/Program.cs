@@ -3,9 +3,10 @@ using CountySkills.Bench;
 // Usage: dotnet run -c Release --project bench/CountySkills.Bench -- [people-insert] [--n 100000] [--provider postgres]
 var n = args.SkipWhile(a => a != "--n").Skip(1).Select(int.Parse).DefaultIfEmpty(100_000).First();
 var which = args.FirstOrDefault(a => !a.StartsWith("--") && !int.TryParse(a, out _) && a is not ("postgres" or "sqlite" or "both")) ?? "people-insert";
-// --provider postgres: the benches' databases on PostgreSQL (CS_TEST_PG's server, else one started for the run); load takes both.
+// --provider postgres: the benches' databases on PostgreSQL (CS_TEST_PG's server, else one started for the run); load takes both;
+// ledger-export has no database.
 var provider = args.SkipWhile(a => a != "--provider").Skip(1).FirstOrDefault();
-await using var pg = which != "load" && which != "dashboard" && provider == "postgres" ? await PgServer.StartAsync() : null;
+await using var pg = which is not ("load" or "dashboard" or "ledger-export") && provider == "postgres" ? await PgServer.StartAsync() : null;
 BenchApp.Postgres = pg;
 switch (which)
 {

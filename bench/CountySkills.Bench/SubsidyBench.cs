@@ -2,14 +2,14 @@ using System.Diagnostics;
 using CountySkills.Web.Data;
 using CountySkills.Web.Domain;
 using CountySkills.Web.Features.Subsidies;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CountySkills.Bench;
 
 /// <summary>
 /// subsidy-eligibility: judging a 500-trainee claim against the full county's subsidy history (the training history's
-/// subsidised classes claimed and paid, ~45,000 lines, plus 40,000 subsidies imported from the old records), SQLite.
+/// subsidised classes claimed and paid, ~45,000 lines, plus 40,000 subsidies imported from the old records), SQLite, or
+/// PostgreSQL with --provider postgres.
 /// Measured: ClaimJudging (every line through Eligibility.Judge with the trainee's whole history) and the whole CreateClaim
 /// use case, against a hand-written SQL read of the same facts and history (baseline, same run).
 /// </summary>
@@ -43,22 +43,22 @@ public static class SubsidyBench
             reasons = claim.Lines.SelectMany(l => l.ReasonList).GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count());
         });
 
-        await using var conn = new SqliteConnection($"Data Source={app.File}");
-        await conn.OpenAsync();
+        await using var conn = await app.OpenConnectionAsync();
         var baseline = await Measure(async () =>
         {
             await using var cmd = conn.CreateCommand();
+            // Quoted names and TRUE (SQLite's 1) so the same text runs on both providers.
             cmd.CommandText = """
-                SELECT e.Id, e.PersonId, e.Passed, p.BirthDate, p.IdNumber,
-                       (SELECT COUNT(*) FROM Attendance a WHERE a.EnrolmentId = e.Id AND a.Present = 1)
-                FROM Enrolments e JOIN People p ON p.Id = e.PersonId WHERE e.ClassId = $c AND e.Status = 1;
-                SELECT c.Id, c.PersonId, c.Kind, c.Level, c.IssuedOn FROM Certificates c WHERE c.ClassId = $c AND c.RevokedUtc IS NULL;
-                SELECT l.PersonId, l.OccupationId, l.Level, c.ClaimedOn FROM ClaimLines l JOIN Claims c ON c.Id = l.ClaimId
-                WHERE l.PersonId IN (SELECT PersonId FROM Enrolments WHERE ClassId = $c) AND l.Eligible = 1 AND l.Decision <> 3;
-                SELECT h.IdNumber, h.OccupationId, h.Level, h.PaidOn FROM HistoricSubsidies h
-                WHERE h.IdNumber IN (SELECT p.IdNumber FROM Enrolments e JOIN People p ON p.Id = e.PersonId WHERE e.ClassId = $c);
+                SELECT e."Id", e."PersonId", e."Passed", p."BirthDate", p."IdNumber",
+                       (SELECT COUNT(*) FROM "Attendance" a WHERE a."EnrolmentId" = e."Id" AND a."Present" = TRUE)
+                FROM "Enrolments" e JOIN "People" p ON p."Id" = e."PersonId" WHERE e."ClassId" = @c AND e."Status" = 1;
+                SELECT c."Id", c."PersonId", c."Kind", c."Level", c."IssuedOn" FROM "Certificates" c WHERE c."ClassId" = @c AND c."RevokedUtc" IS NULL;
+                SELECT l."PersonId", l."OccupationId", l."Level", c."ClaimedOn" FROM "ClaimLines" l JOIN "Claims" c ON c."Id" = l."ClaimId"
+                WHERE l."PersonId" IN (SELECT "PersonId" FROM "Enrolments" WHERE "ClassId" = @c) AND l."Eligible" = TRUE AND l."Decision" <> 3;
+                SELECT h."IdNumber", h."OccupationId", h."Level", h."PaidOn" FROM "HistoricSubsidies" h
+                WHERE h."IdNumber" IN (SELECT p."IdNumber" FROM "Enrolments" e JOIN "People" p ON p."Id" = e."PersonId" WHERE e."ClassId" = @c);
                 """;
-            cmd.Parameters.AddWithValue("$c", classId);
+            cmd.With("@c", classId);
             await using var r = await cmd.ExecuteReaderAsync();
             do { while (await r.ReadAsync()) { } } while (await r.NextResultAsync());
         });
@@ -79,7 +79,7 @@ public static class SubsidyBench
 
         static double Med(double[] t) => t[t.Length / 2];
         string[] Row(string what, double[] t) => [what, Med(t).ToString("F1"), (Med(t) / Trainees).ToString("F3"), $"{Med(t) / Med(baseline):F1}x"];
-        Table.Print($"subsidy-eligibility: a {Trainees}-trainee claim judged against the county's history ({lines:N0} claim lines, {historic:N0} imported subsidies), SQLite, median of {Runs}",
+        Table.Print($"subsidy-eligibility: a {Trainees}-trainee claim judged against the county's history ({lines:N0} claim lines, {historic:N0} imported subsidies), {app.ProviderName}, median of {Runs}",
             ["step", "median ms", "ms per trainee", "ratio to baseline"],
             [
                 Row("baseline: hand-written SQL reading the same facts and history", baseline),

@@ -8,7 +8,6 @@ using CountySkills.Web.Features.Training;
 using CountySkills.Web.Infrastructure;
 using CountySkills.Web.Infrastructure.Auth;
 using CountySkills.Web.Infrastructure.Excel;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using MiniExcelLibs;
@@ -17,7 +16,7 @@ namespace CountySkills.Bench;
 
 /// <summary>
 /// Training on the full county (N people plus two years of training history: ~120,000 enrolments, 720,000 attendance
-/// marks, 60,000 certificates), SQLite:
+/// marks, 60,000 certificates), SQLite, or PostgreSQL with --provider postgres (the database kept under the file's name):
 ///  - training-roster: a 5,000-row roster workbook through ImportRoster (dry run, then commit) against the raw bulk
 ///    insert of the same 5,000 enrolments (baseline, same run);
 ///  - person-timeline: PersonTimeline.Handler for 200 trainees against a hand-written SQL read of the same rows.
@@ -31,18 +30,20 @@ public static class TrainingBench
         if (which is "training" or "person-timeline") await TimelineAsync(app);
     }
 
-    /// <summary>The county of <paramref name="n"/> people with two years of training history, kept in /tmp between runs.</summary>
+    /// <summary>The county of <paramref name="n"/> people with two years of training history, kept in /tmp between runs (on
+    /// PostgreSQL: the database bench_countyskills_bench_training_N, kept).</summary>
     public static async Task<BenchApp> PrepareAsync(int n)
     {
         var sw = Stopwatch.StartNew();
         var people = Path.Combine(Path.GetTempPath(), $"countyskills-bench-people-{n}.db");
         var file = Path.Combine(Path.GetTempPath(), $"countyskills-bench-training-{n}.db");
-        var fresh = !File.Exists(file);
+        // SQLite: a new file starts from the people bench's ledger when there is one. PostgreSQL: the kept database tells by its history.
+        var fresh = BenchApp.Postgres is null && !File.Exists(file);
         if (fresh && File.Exists(people)) File.Copy(people, file);
         var app = await BenchApp.StartAsync(people: n, reuse: file);
         if (fresh || !await HasHistory(app)) await SeedHistoryAsync(app);
         await using (var db = await app.Factory.CreateDbContextAsync()) await db.Database.ExecuteSqlRawAsync("ANALYZE;");
-        Console.WriteLine($"county of {n:N0} people with training history ready in {sw.Elapsed.TotalSeconds:F1} s ({file}, kept for the next run)");
+        Console.WriteLine($"county of {n:N0} people with training history ready in {sw.Elapsed.TotalSeconds:F1} s ({app.Where}, kept for the next run)");
         return app;
     }
 
@@ -153,7 +154,7 @@ public static class TrainingBench
         sw.Restart();
         await BulkInsert.InsertAsync(bdb, personIds.Select(p => new Enrolment { ClassId = baselineClassId, PersonId = p, EnrolledUtc = DateTime.UtcNow, EnrolledBy = "bench" }));
         var baseMs = sw.Elapsed.TotalMilliseconds;
-        Table.Print($"training-roster: {rows:N0}-row roster workbook into one class, county of {await bdb.People.CountAsync():N0} people, SQLite",
+        Table.Print($"training-roster: {rows:N0}-row roster workbook into one class, county of {await bdb.People.CountAsync():N0} people, {app.ProviderName}",
             ["step", "ms", "rows/s", "ratio to baseline"],
             [
                 ["baseline: bulk insert of 5,000 enrolments", baseMs.ToString("F0"), (rows / baseMs * 1000).ToString("F0"), "1.00x"],
@@ -186,24 +187,24 @@ public static class TrainingBench
             return times;
         }
         var timeline = await Measure(async p => events += (await handler.Handle(p, default)).Value!.Count);
-        await using var conn = new SqliteConnection($"Data Source={app.File}");
-        await conn.OpenAsync();
+        await using var conn = await app.OpenConnectionAsync();
         var baseline = await Measure(async p =>
         {
             await using var cmd = conn.CreateCommand();
+            // Quoted names and TRUE (SQLite's 1) so the same text runs on both providers.
             cmd.CommandText = """
-                SELECT e.Id, c.Name, c.StartDate, c.EndDate, e.Passed,
-                       (SELECT COUNT(*) FROM Attendance a WHERE a.EnrolmentId = e.Id AND a.Present = 1)
-                FROM Enrolments e JOIN Classes c ON c.Id = e.ClassId WHERE e.PersonId = $p;
-                SELECT Number, IssuedOn FROM Certificates WHERE PersonId = $p;
-                SELECT Name, CreatedUtc FROM People WHERE Id = $p UNION ALL SELECT Name, CreatedUtc FROM People WHERE MergedIntoId = $p;
+                SELECT e."Id", c."Name", c."StartDate", c."EndDate", e."Passed",
+                       (SELECT COUNT(*) FROM "Attendance" a WHERE a."EnrolmentId" = e."Id" AND a."Present" = TRUE)
+                FROM "Enrolments" e JOIN "Classes" c ON c."Id" = e."ClassId" WHERE e."PersonId" = @p;
+                SELECT "Number", "IssuedOn" FROM "Certificates" WHERE "PersonId" = @p;
+                SELECT "Name", "CreatedUtc" FROM "People" WHERE "Id" = @p UNION ALL SELECT "Name", "CreatedUtc" FROM "People" WHERE "MergedIntoId" = @p;
                 """;
-            cmd.Parameters.AddWithValue("$p", p);
+            cmd.With("@p", p);
             await using var r = await cmd.ExecuteReaderAsync();
             do { while (await r.ReadAsync()) { } } while (await r.NextResultAsync());
         });
         static string P(double[] t, double q) => t[(int)Math.Min(t.Length - 1, Math.Round(q * (t.Length - 1)))].ToString("F2");
-        Table.Print($"person-timeline: 200 trainees of the full county (history of ~120,000 enrolments), SQLite; {events / 200.0:F1} events per person on average",
+        Table.Print($"person-timeline: 200 trainees of the full county (history of ~120,000 enrolments), {app.ProviderName}; {events / 200.0:F1} events per person on average",
             ["read", "median ms", "p95 ms", "max ms", "median ratio to baseline"],
             [
                 ["baseline: hand-written SQL (enrolments, attendance, certificates, ledger rows)", P(baseline, 0.5), P(baseline, 0.95), P(baseline, 1), "1.00x"],
