@@ -5,6 +5,8 @@ ROOT=$(cd "$DEPLOY/.." && pwd)
 WEB_DIR="$ROOT/src/CountySkills.Web/bin/Release/net10.0"
 WEB_DLL="$WEB_DIR/CountySkills.Web.dll"
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+# What says a node can serve (the database answers): haproxy's check, and what the fault script expects 503 from while the primary is down.
+HEALTH_PATH=${CS_HEALTH_PATH:-/healthz}
 
 say() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*"; }
 free_port() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1]);s.close()'; }
@@ -57,6 +59,7 @@ App__ForwardedProxies=127.0.0.1
 DataProtection__CertificatePath=$CS_CLUSTER_DIR/dp.pfx
 DataProtection__CertificatePassword=$DP_PASSWORD
 Serilog__MinimumLevel__Default=Warning
+App__StaticWebAssetsFromBuild=true
 EOF
 }
 

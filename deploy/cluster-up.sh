@@ -136,16 +136,16 @@ done
 # --- two app nodes, then haproxy ---
 for n in 1 2; do say "App node $n on 127.0.0.1:$(node_port $n)"; node_start "$n"; done
 for n in 1 2; do
-  wait_status "http://127.0.0.1:$(node_port $n)/healthz" 200 90 || { echo "node $n did not answer /healthz"; tail -30 "$CS_CLUSTER_DIR/app$n.log"; exit 1; }
+  wait_status "http://127.0.0.1:$(node_port $n)$HEALTH_PATH" 200 90 || { echo "node $n did not answer /healthz"; tail -30 "$CS_CLUSTER_DIR/app$n.log"; exit 1; }
 done
-sed -e "s/@BIND@/127.0.0.1:$HAPROXY_PORT/" -e "s/@STATS_BIND@/127.0.0.1:$STATS_PORT/" -e "s/@HEALTH_HOST@/127.0.0.1/" \
+sed -e "s/@BIND@/127.0.0.1:$HAPROXY_PORT/" -e "s/@STATS_BIND@/127.0.0.1:$STATS_PORT/" -e "s/@HEALTH_HOST@/127.0.0.1/" -e "s|@HEALTH_PATH@|$HEALTH_PATH|" \
     -e "s|@SERVERS@|    server app1 127.0.0.1:$APP1_PORT cookie app1\n    server app2 127.0.0.1:$APP2_PORT cookie app2|" \
     "$DEPLOY/haproxy/countyskills.cfg" >"$CS_CLUSTER_DIR/haproxy.cfg"
 haproxy -c -q -f "$CS_CLUSTER_DIR/haproxy.cfg"
 say "haproxy on 127.0.0.1:$HAPROXY_PORT"
 (exec setsid haproxy -f "$CS_CLUSTER_DIR/haproxy.cfg" -db >>"$CS_CLUSTER_DIR/haproxy.log" 2>&1 </dev/null) &
 echo $! >"$CS_CLUSTER_DIR/haproxy.pid"
-wait_status "http://127.0.0.1:$HAPROXY_PORT/healthz" 200 30 || { echo "haproxy does not answer"; cat "$CS_CLUSTER_DIR/haproxy.log"; exit 1; }
+wait_status "http://127.0.0.1:$HAPROXY_PORT$HEALTH_PATH" 200 30 || { echo "haproxy does not answer"; cat "$CS_CLUSTER_DIR/haproxy.log"; exit 1; }
 trap - ERR
 
 cat <<EOF

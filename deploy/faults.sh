@@ -91,7 +91,7 @@ unauth=$(python3 -c 'import json,sys;print(json.load(open(sys.argv[1]))["outcome
 check "(a) their sign-in holds on the other node (keys in the database)" $([ "$unauth" = 0 ]; echo $?) "$unauth answers 401"
 say "    restarting app1"
 node_start 1
-wait_status "http://127.0.0.1:$APP1_PORT/healthz" 200 60 || say "    app1 did not come back"
+wait_status "http://127.0.0.1:$APP1_PORT$HEALTH_PATH" 200 60 || say "    app1 did not come back"
 
 # ---------------------------------------------------------------- (b) the primary restarted under load
 say "(b) write load (2 clients, 15 s); PostgreSQL primary stopped after 4 s, started again 3 s after the nodes answer 503"
@@ -101,14 +101,14 @@ sleep 4
 pg_stop primary fast; DOWN_AT=$(date +%s.%N); say "    primary stopped"
 down_ok=0
 for n in 1 2; do
-  wait_status "http://127.0.0.1:$(node_port $n)/healthz" 503 10 || down_ok=1
+  wait_status "http://127.0.0.1:$(node_port $n)$HEALTH_PATH" 503 10 || down_ok=1
 done
-codes="$(curl -s -o /dev/null -m 6 -w '%{http_code}' "http://127.0.0.1:$APP1_PORT/healthz") $(curl -s -o /dev/null -m 6 -w '%{http_code}' "http://127.0.0.1:$APP2_PORT/healthz")"
+codes="$(curl -s -o /dev/null -m 6 -w '%{http_code}' "http://127.0.0.1:$APP1_PORT$HEALTH_PATH") $(curl -s -o /dev/null -m 6 -w '%{http_code}' "http://127.0.0.1:$APP2_PORT$HEALTH_PATH")"
 check "(b) /healthz answers 503 while the primary is down" $([ $down_ok -eq 0 ] && [ "$codes" = "503 503" ]; echo $?) "nodes answered $codes"
 sleep 3
 pg_start primary; UP_AT=$(date +%s.%N); say "    primary started"
 up_ok=0
-for n in 1 2; do wait_status "http://127.0.0.1:$(node_port $n)/healthz" 200 30 || up_ok=1; done
+for n in 1 2; do wait_status "http://127.0.0.1:$(node_port $n)$HEALTH_PATH" 200 30 || up_ok=1; done
 pids_after="$(cat "$CS_CLUSTER_DIR/app1.pid") $(cat "$CS_CLUSTER_DIR/app2.pid")"
 alive=0; for p in $pids_after; do kill -0 "$p" 2>/dev/null || alive=1; done
 check "(b) /healthz answers 200 again, the nodes not restarted" $([ $up_ok -eq 0 ] && [ $alive -eq 0 ] && [ "$pids_before" = "$pids_after" ]; echo $?) \
