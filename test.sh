@@ -60,5 +60,8 @@ print(p, f)
 PY
 )
 [ "$(ls "$RESULTS"/*.trx 2>/dev/null | wc -l)" -lt 2 ] && { failed=$((failed + 1)); status=1; }
+# --- faults survived by a loopback cluster (deploy/faults.sh: a node killed, the primary restarted, the replica stopped), one test ---
+echo "Fault script (deploy/faults.sh, at most 150 s)"
+if deploy/faults.sh --bound 150 2>&1 | sed 's/^/  /'; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 echo "${passed} passed, ${failed} failed"
 [ "$failed" -eq 0 ] && [ $status -eq 0 ]

@@ -26,6 +26,8 @@ public static class DatabaseSetup
         services.AddSingleton(sp => BuildOptions(provider, cs, sp.GetRequiredService<AuditInterceptor>()));
         services.AddScoped<IDbContextFactory<AppDbContext>, AppDbContextFactory>();
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        // Dashboards, figures and reports may read from a replica (ConnectionStrings:Replica); everything else stays on the primary.
+        services.AddReadContexts(config, provider, cs);
         return services;
     }
 

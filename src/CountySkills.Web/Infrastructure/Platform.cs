@@ -17,6 +17,9 @@ public static class Platform
 
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
+        // Outside Development the static assets (css, MudBlazor's files) are served only from a published folder; a node run from
+        // the build output (deploy/cluster-up.sh) sets App:StaticWebAssetsFromBuild to serve them from where the build left them.
+        if (!builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>("App:StaticWebAssetsFromBuild")) builder.WebHost.UseStaticWebAssets();
         builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
         var s = builder.Services;
         s.AddSingleton<TimeProvider>(new CountyClock(CountyClock.Zone(builder.Configuration["App:TimeZone"])));

@@ -49,9 +49,16 @@ public static class GetDashboard
 
     public sealed record View(DateTime AsOf, int Year, DateOnly From, DateOnly To, string? Area, string AreaName, long? PlanId, string RankingBasis,
         IReadOnlyList<Kpi> Kpis, IReadOnlyDictionary<string, Trend> Trends, Breakdowns Breakdowns, IReadOnlyList<Rank> Ranking, OpenWork OpenWork,
-        IReadOnlyList<Placed> RecentPlacements);
+        IReadOnlyList<Placed> RecentPlacements)
+    {
+        /// <summary>Where the figures were read (a replica may lag): source "primary"|"replica", dataAsOf, lagSeconds.</summary>
+        [System.Text.Json.Serialization.JsonIgnore] public DataFreshness? Freshness { get; init; }
+        public string Source => Freshness?.Source ?? DataFreshness.Primary;
+        public DateTime DataAsOf => Freshness?.DataAsOf ?? AsOf;
+        public double LagSeconds => Freshness?.LagSeconds ?? 0;
+    }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IReadDbContextFactory dbs, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<View>> Handle(Query q, CancellationToken ct)
         {
@@ -61,6 +68,7 @@ public static class GetDashboard
             if (year < 2000 || year > today.Year) return Result.Invalid("year", $"年份应在 2000 至 {today.Year} 之间", "dashboard.year_invalid");
             var (from, to) = (new DateOnly(year, 1, 1), year == today.Year ? today : new DateOnly(year, 12, 31));
             await using var db = await dbs.CreateDbContextAsync(ct);
+            var fresh = await dbs.FreshnessAsync(db, ct);
             var r = await IndicatorRequest.ResolveAsync(db, user, clock, KpiKeys[0], new IndicatorQuery { From = from, To = to, Area = q.Area }, ct);
             if (!r.IsOk) return r.AsFailure();
             var at = r.Value!;
@@ -124,7 +132,8 @@ public static class GetDashboard
             var (ranking, basis) = await Targets.RankAsync(db, at, labels, items, towns, byTown, ct);
             var work = await OpenWorkAsync(db, area, today, ct);
             var recent = await RecentAsync(db, area, from, to, labels, ct);
-            return new View(asOf, year, from, to, area, labels.AreaName(area ?? user.AreaScope), plan?.Id, basis, kpis, trends, breakdowns, ranking, work, recent);
+            return new View(asOf, year, from, to, area, labels.AreaName(area ?? user.AreaScope), plan?.Id, basis, kpis, trends, breakdowns, ranking, work, recent)
+                { Freshness = fresh };
         }
 
         async Task<OpenWork> OpenWorkAsync(AppDbContext db, string? area, DateOnly today, CancellationToken ct)

@@ -4,16 +4,23 @@ namespace CountySkills.Web.Features.Indicators;
 public static class GetIndicatorValues
 {
     public sealed record Values(string Key, string Name, string Unit, string Kind, string Source, DateTime AsOf, DateOnly From, DateOnly To, string? Area, string AreaName,
-        string? By, FigureRow Total, IReadOnlyList<FigureRow> Rows);
+        string? By, FigureRow Total, IReadOnlyList<FigureRow> Rows)
+    {
+        [System.Text.Json.Serialization.JsonIgnore] public DataFreshness? Freshness { get; init; }
+        public string DataSource => Freshness?.Source ?? DataFreshness.Primary;
+        public DateTime DataAsOf => Freshness?.DataAsOf ?? AsOf;
+        public double LagSeconds => Freshness?.LagSeconds ?? 0;
+    }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IReadDbContextFactory dbs, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<Values>> Handle(string key, IndicatorQuery q, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
+            var fresh = await dbs.FreshnessAsync(db, ct);
             var r = await IndicatorRequest.ResolveAsync(db, user, clock, key, q, ct);
             if (!r.IsOk) return r.AsFailure();
-            return await ComputeAsync(db, r.Value!, clock, ct);
+            return await ComputeAsync(db, r.Value!, clock, ct) with { Freshness = fresh };
         }
     }
 

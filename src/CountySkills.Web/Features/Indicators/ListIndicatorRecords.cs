@@ -22,13 +22,20 @@ public static class ListIndicatorRecords
     public sealed record Item(long RecordId, long PersonId, string? Name, string? IdNumber, string Township, DateOnly Day, long Value, bool Counted);
 
     public sealed record Page(string Key, string RecordKind, string? Group, string GroupName, long Total, long? Numerator, long? Sum, int PageNumber, int PageSize, DateTime AsOf,
-        IReadOnlyList<Item> Items);
+        IReadOnlyList<Item> Items)
+    {
+        [System.Text.Json.Serialization.JsonIgnore] public DataFreshness? Freshness { get; init; }
+        public string Source => Freshness?.Source ?? DataFreshness.Primary;
+        public DateTime DataAsOf => Freshness?.DataAsOf ?? AsOf;
+        public double LagSeconds => Freshness?.LagSeconds ?? 0;
+    }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IReadDbContextFactory dbs, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<Page>> Handle(string key, Query q, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
+            var fresh = await dbs.FreshnessAsync(db, ct);
             var r = await IndicatorRequest.ResolveAsync(db, user, clock, key, new IndicatorQuery { From = q.From, To = q.To, Area = q.Area, By = q.By }, ct);
             if (!r.IsOk) return r.AsFailure();
             var (ind, period, area, by) = r.Value!;
@@ -64,7 +71,7 @@ public static class ListIndicatorRecords
                 people.GetValueOrDefault(x.PersonId) is { } p ? IdNumber.Mask(p.IdNumber) : null, labels.AreaName(x.Township), x.Day, x.Value,
                 ind.Aggregate != Aggregate.Ratio || x.Value > 0)).ToList();
             return new Page(ind.Key, ind.RecordKind, group, group is null ? "合计" : labels.Of(by!.Value, group, ind), total, numerator, sum, page, size,
-                clock.GetUtcNow().UtcDateTime, items);
+                clock.GetUtcNow().UtcDateTime, items) { Freshness = fresh };
         }
     }
 

@@ -338,6 +338,11 @@ public sealed record StatTableJson(
     IReadOnlyList<string> LabelColumns, IReadOnlyList<StatColumnJson> Columns, IReadOnlyList<StatRowJson> Rows,
     string? TotalsLabel, IReadOnlyDictionary<string, decimal?>? Totals, IReadOnlyList<string> Footer)
 {
+    /// <summary>Where the figures were read (GET /api/reports/{key}): "primary" or "replica", complete up to dataAsOf (ADR 0028).</summary>
+    public string? Source { get; init; }
+    public DateTime? DataAsOf { get; init; }
+    public double? LagSeconds { get; init; }
+
     internal static string FormatName(StatFormat f) => f switch
     {
         StatFormat.Yuan => "yuan",

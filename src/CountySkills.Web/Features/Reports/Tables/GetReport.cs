@@ -18,19 +18,23 @@ public static class GetReport
     ];
 
     /// <summary>A table with the instant its figures were computed and the place they cover.</summary>
-    public sealed record Report(StatTable Table, DateTime AsOf, string? Area, string AreaName);
+    public sealed record Report(StatTable Table, DateTime AsOf, string? Area, string AreaName, DataFreshness Freshness)
+    {
+        public StatTableJson ToJson() => Table.ToJson() with { Source = Freshness.Source, DataAsOf = Freshness.DataAsOf, LagSeconds = Freshness.LagSeconds };
+    }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    public sealed class Handler(IReadDbContextFactory dbs, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<Report>> Handle(string key, ReportQuery q, CancellationToken ct)
         {
             if (All.FirstOrDefault(d => d.Key == key) is not { } definition)
                 return new Failure(Outcome.NotFound, $"没有统计表“{key}”，可选：{string.Join("、", All.Select(d => d.Key))}", null, "report.not_found");
             await using var db = await dbs.CreateDbContextAsync(ct);
+            var fresh = await dbs.FreshnessAsync(db, ct);
             var area = await ReportArea.ResolveAsync(db, user, clock, q, ct);
             if (!area.IsOk) return area.AsFailure();
             var table = await definition.Build(area.Value!, ct);
-            return new Report(table, area.Value!.AsOf, area.Value.Area, area.Value.AreaName);
+            return new Report(table, area.Value!.AsOf, area.Value.Area, area.Value.AreaName, fresh);
         }
     }
 
@@ -49,7 +53,7 @@ public static class GetReport
             .WithName("GetReportXlsx").WithTags("Reports").RequirePermission(Perm.ReportsRead)
             .WithSummary("A statistical table (training, transfer, brands, subsidies) as the xlsx form: title, 填报单位, period, merged header, totals");
         api.MapGet("/reports/{key}", async (string key, [AsParameters] ReportQuery q, Handler h, CancellationToken ct) =>
-                (await h.Handle(key, q, ct)).ToHttp(r => TypedResults.Ok(r.Table.ToJson())))
+                (await h.Handle(key, q, ct)).ToHttp(r => TypedResults.Ok(r.ToJson())))
             .WithName(nameof(GetReport)).WithTags("Reports").RequirePermission(Perm.ReportsRead)
             .WithSummary("A statistical table (training, transfer, brands, subsidies) as JSON: columns, rows and the totals row");
     }

@@ -13,14 +13,16 @@ public static class DownloadWorkReport
 
     public sealed record Report(WorkReportContent Content, GovDocumentInfo Info, string FileName, string AsciiFileName);
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user, TimeProvider clock)
+    /// <summary>The figures may come from a replica (<paramref name="reads"/>); the narratives from the primary.</summary>
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, IReadDbContextFactory reads, CurrentUser user, TimeProvider clock)
     {
         public async Task<Result<Report>> Handle(string? year, string? period, CancellationToken ct)
         {
             if (ReportPeriod.Parse(period ?? year ?? clock.Today().Year.ToString()) is not { } p)
                 return Result.Invalid(period is null ? "year" : "period", "期间应为年份（如 2026）或起止年份（如 2021-2025，不超过 10 年）", "period.invalid");
             await using var db = await dbs.CreateDbContextAsync(ct);
-            var content = await WorkReportContent.LoadAsync(db, user, clock, p, ct);
+            await using var rdb = await reads.CreateDbContextAsync(ct);
+            var content = await WorkReportContent.LoadAsync(rdb, user, clock, p, ct, narrativesDb: db);
             var title = WorkReportDocument.Title(content.Figures, lineBreak: false);
             var info = new GovDocumentInfo(title, user.DisplayName, clock.GetUtcNow(), "工作汇报");
             return new Report(content, info, $"工作汇报-{p.Key}.docx", $"work-report-{p.Key}.docx");

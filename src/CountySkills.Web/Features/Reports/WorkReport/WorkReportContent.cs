@@ -35,9 +35,11 @@ public sealed record WorkReportContent(
     public ReportPeriod Period => Figures.Period;
     public string Text(string section) => Texts.TryGetValue(section, out var t) ? t : "";
 
-    public static async Task<WorkReportContent> LoadAsync(AppDbContext db, CurrentUser user, TimeProvider clock, ReportPeriod period, CancellationToken ct)
+    /// <param name="narrativesDb">Where the narratives are read (the primary, when <paramref name="db"/> is a replica's); <paramref name="db"/> when null.</param>
+    public static async Task<WorkReportContent> LoadAsync(AppDbContext db, CurrentUser user, TimeProvider clock, ReportPeriod period, CancellationToken ct,
+        AppDbContext? narrativesDb = null)
     {
-        var narratives = (await ListNarratives.LoadAsync(db, period, ct)).ToDictionary(n => n.Section, n => PersonalData.MaskFreeText(n.Text));
+        var narratives = (await ListNarratives.LoadAsync(narrativesDb ?? db, period, ct)).ToDictionary(n => n.Section, n => PersonalData.MaskFreeText(n.Text));
         // Targets only for a single year: a plan is a year's.
         var plan = period.FirstYear == period.LastYear
             ? await db.Plans.AsNoTracking().Where(p => p.Year == period.LastYear && p.Status == PlanStatus.Issued).OrderByDescending(p => p.Id).FirstOrDefaultAsync(ct)
