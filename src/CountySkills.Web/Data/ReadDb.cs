@@ -89,7 +89,7 @@ public static class ReadReplica
         if (provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(replica))
         {
             var cs = ConnectionString(primary, replica, out var target);
-            services.AddSingleton(new NpgsqlDataSourceBuilder(cs).BuildMultiHost());
+            services.AddSingleton(new NpgsqlDataSourceBuilder(DatabaseSetup.PooledWithoutReset(cs)).BuildMultiHost());
             services.AddSingleton(sp =>
             {
                 var source = sp.GetRequiredService<NpgsqlMultiHostDataSource>().WithTargetSession(target);
