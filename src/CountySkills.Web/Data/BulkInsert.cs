@@ -99,6 +99,9 @@ public static class BulkInsert
         var getters = props.Select(p => p.GetGetter()).ToArray();
         await using var writer = await conn.BeginBinaryImportAsync(
             $"COPY \"{table}\" ({string.Join(",", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)", ct);
+        // Finishing a large COPY waits for the server to update every index: at province scale (tens of millions of rows, a busy
+        // server) that can take longer than the default command timeout of 30 s.
+        writer.Timeout = TimeSpan.FromMinutes(30);
         var n = 0;
         foreach (var row in rows)
         {

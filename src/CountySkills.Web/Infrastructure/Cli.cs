@@ -7,7 +7,9 @@ namespace CountySkills.Web.Infrastructure;
 /// <summary>
 /// Operator commands of the same binary:
 ///   migrate                                  apply pending migrations of the configured provider
-///   seed [--people N] [--history] [--fresh]  demo county with N people (default 700000); demo accounts in Development only;
+///   seed [--people N] [--counties N] [--history] [--fresh]  demo county with N people (default 700000); demo accounts in Development only;
+///                                            --counties N (default 1, at most 100) seeds a demo province of N counties instead, the people
+///                                            spread over them (an empty database only; progress in rows/s and % on the console);
 ///                                            --fresh first deletes the whole database (Development only, or with --force), so a
 ///                                            ledger seeded at first start (20,000) can be replaced by a full county;
 ///                                            --history adds two years of training, certificates, subsidies, placements and
@@ -42,14 +44,20 @@ public static class Cli
                 }
                 await MigrateAsync(sp);
                 var n = int.TryParse(Option(args, "--people"), out var v) ? v : 700_000;
+                var counties = int.TryParse(Option(args, "--counties"), out var c) ? c : 1;
+                if (counties is < 1 or > DemoProvince.MaxCounties)
+                {
+                    Console.Error.WriteLine($"--counties must be 1 to {DemoProvince.MaxCounties}.");
+                    return 2;
+                }
                 var started = System.Diagnostics.Stopwatch.StartNew();
                 // Demo accounts share a published password: only ever in Development.
                 var accounts = app.Environment.IsDevelopment();
                 var seeder = sp.GetRequiredService<DemoSeeder>();
                 var before = await CountPeopleAsync(sp);
-                await seeder.SeedAsync(n, accounts);
+                await seeder.SeedAsync(n, accounts, HistorySeeding.None, counties, Progress(n, started));
                 Console.WriteLine(before == 0
-                    ? $"Demo county seeded with {await CountPeopleAsync(sp):N0} people in {started.Elapsed.TotalSeconds:F1} s."
+                    ? $"Demo {(counties > 1 ? $"province of {counties} counties" : "county")} seeded with {await CountPeopleAsync(sp):N0} people in {started.Elapsed.TotalSeconds:F1} s."
                     : $"The ledger already holds {before:N0} people and was left as it is (seed adds people only to an empty ledger; add --fresh to start over with {n:N0}).");
                 if (args.Contains("--history"))
                 {
@@ -66,9 +74,21 @@ public static class Cli
             case "reset-password":
                 return await ResetPasswordAsync(sp, Option(args, "--user"), Option(args, "--password"));
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] [--history] [--fresh] | create-admin --user NAME --password PWD [--force] | reset-password --user NAME");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] [--counties N] [--history] [--fresh] | create-admin --user NAME --password PWD [--force] | reset-password --user NAME");
                 return 2;
         }
+    }
+
+    /// <summary>A line at most every two seconds (and at the end): people stored, % done, rows/s.</summary>
+    static Action<int> Progress(int total, System.Diagnostics.Stopwatch clock)
+    {
+        var last = TimeSpan.Zero;
+        return stored =>
+        {
+            if (clock.Elapsed - last < TimeSpan.FromSeconds(2) && stored < total) return;
+            last = clock.Elapsed;
+            Console.WriteLine($"  people {stored:N0} / {total:N0} ({100.0 * stored / Math.Max(1, total):F1} %), {stored / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} rows/s");
+        };
     }
 
     static async Task<int> CountPeopleAsync(IServiceProvider sp)

@@ -196,10 +196,12 @@ public static class Platform
         if (!migrate) return;
         await using var scope = app.Services.CreateAsyncScope();
         await Cli.MigrateAsync(scope.ServiceProvider);
+        // Demo:Counties (default 1) seeds a demo province of that many counties instead of the demo county (DemoProvince).
         // Demo:History (set by the launch profile of `dotnet run`, not by the tests) adds two years of history on the first start.
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>()
                 .SeedAsync(app.Configuration.GetValue("Demo:People", 20_000), accounts: true,
-                    app.Configuration.GetValue("Demo:History", false) ? HistorySeeding.NewLedger : HistorySeeding.None);
+                    app.Configuration.GetValue("Demo:History", false) ? HistorySeeding.NewLedger : HistorySeeding.None,
+                    counties: app.Configuration.GetValue("Demo:Counties", 1), progress: null);
     }
 }

@@ -34,7 +34,14 @@ public static class Scope
             : query.Where(p => string.Compare(p.TownshipCode, lo) >= 0 && string.Compare(p.TownshipCode, hi) < 0);
     }
 
-    /// <summary>Institution-owned records: institution staff see only their own.</summary>
+    /// <summary>
+    /// The area prefix the records of a role that reads everything (county staff, viewers, auditors) are limited to: their area scope
+    /// (a province, city, county or township), or null when they have none or it holds the whole installation.
+    /// </summary>
+    public static string? AreaLimit(this CurrentUser user) =>
+        user.SeesEverything && !user.AreaCoversAll && user.AreaScope is { Length: > 0 } prefix ? prefix : null;
+
+    /// <summary>Institution-owned records: institution staff see only their own; an area-scoped reader those of institutions in the area.</summary>
     public static IQueryable<T> OwnedBy<T>(this IQueryable<T> query, CurrentUser user) where T : class, IInstitutionScoped
     {
         if (!user.IsAuthenticated) return query.Where(_ => false);
@@ -43,8 +50,15 @@ public static class Scope
             var id = user.InstitutionId ?? -1;
             return query.Where(x => x.InstitutionId == id);
         }
-        return user.IsInRole(Roles.EmployerStaff) || user.IsInRole(Roles.TownshipOfficer) ? query.Where(_ => false) : query;
+        if (user.IsInRole(Roles.EmployerStaff) || user.IsInRole(Roles.TownshipOfficer)) return query.Where(_ => false);
+        return user.AreaLimit() is { } limit ? query.Where(AreaPrefix<T>(limit, "Institution", nameof(IAreaScoped.AreaCode))) : query;
     }
+
+    /// <summary>Whether an institution lies in the caller's area limit (<see cref="AreaLimit"/>; true without one): a class or claim of an
+    /// institution outside it is not found.</summary>
+    public static async Task<bool> InstitutionInAreaAsync(this AppDbContext db, CurrentUser user, long institutionId, CancellationToken ct) =>
+        user.AreaLimit() is not { } limit
+        || await db.Institutions.Where(AreaPrefix<Institution>(limit)).AnyAsync(i => i.Id == institutionId, ct);
 
     /// <summary>Whether the user may see this institution's training records (the in-memory twin of <see cref="OwnedBy"/>).</summary>
     public static bool Owns(this CurrentUser user, long institutionId) =>
@@ -55,7 +69,7 @@ public static class Scope
     /// people; institution staff those of their own trainees; employers none.</summary>
     public static IQueryable<Certificate> VisibleTo(this IQueryable<Certificate> q, CurrentUser user)
     {
-        if (user.SeesEverything) return q;
+        if (user.SeesEverything) return user.AreaLimit() is { } limit ? q.Where(AreaPrefix<Certificate>(limit, "Person", nameof(Person.TownshipCode))) : q;
         if (user.IsInRole(Roles.InstitutionStaff)) { var own = user.InstitutionId ?? -1; return q.Where(c => c.InstitutionId == own); }
         if (user.IsInRole(Roles.TownshipOfficer) && !user.ScopeBroken) { var t = user.AreaScope!; return q.Where(c => c.Person!.TownshipCode == t); }
         return q.Where(_ => false);
@@ -63,8 +77,12 @@ public static class Scope
 
     /// <summary>The in-memory twin of the certificate rule above.</summary>
     public static bool CanSee(this CurrentUser user, Certificate c, Person holder) =>
-        user.SeesEverything || (user.IsInRole(Roles.InstitutionStaff) && c.InstitutionId == user.InstitutionId && user.InstitutionId is not null)
+        (user.SeesEverything && user.InArea(holder.AreaCode)) || (user.IsInRole(Roles.InstitutionStaff) && c.InstitutionId == user.InstitutionId && user.InstitutionId is not null)
         || (user.IsInRole(Roles.TownshipOfficer) && user.CanSeeArea(holder.AreaCode));
+
+    /// <summary>Whether a place lies inside the user's <see cref="AreaLimit"/> (true without one).</summary>
+    public static bool InArea(this CurrentUser user, string areaCode) =>
+        user.AreaLimit() is not { } limit || areaCode.StartsWith(limit, StringComparison.Ordinal);
 
     /// <summary>Whether a place (any level) lies inside the user's area scope.</summary>
     public static bool CanSeeArea(this CurrentUser user, string areaCode) =>
@@ -86,7 +104,7 @@ public static class Scope
     /// those of the township's people (by area code); employer staff those with their own employer; institutions none.</summary>
     public static IQueryable<T> WorkVisibleTo<T>(this IQueryable<T> q, CurrentUser user, Expression<Func<T, long?>> employerOf) where T : class, IAreaScoped
     {
-        if (user.SeesEverything) return q;
+        if (user.SeesEverything) return user.AreaLimit() is { } limit ? q.Where(AreaPrefix<T>(limit)) : q;
         if (user.IsInRole(Roles.EmployerStaff))
         {
             var own = (long?)(user.EmployerId ?? -1);
@@ -99,15 +117,18 @@ public static class Scope
 
     /// <summary>The in-memory twin of <see cref="WorkVisibleTo"/>.</summary>
     public static bool CanSeeWork(this CurrentUser user, string areaCode, long? employerId) =>
-        user.SeesEverything
+        (user.SeesEverything && user.InArea(areaCode))
         || (user.IsInRole(Roles.EmployerStaff) && employerId is not null && employerId == user.EmployerId)
         || (user.IsInRole(Roles.TownshipOfficer) && !user.ScopeBroken && areaCode.StartsWith(user.AreaScope!, StringComparison.Ordinal));
 
     /// <summary>x.AreaCode &gt;= prefix AND x.AreaCode &lt; prefix+1: an index range on both providers.</summary>
-    public static Expression<Func<T, bool>> AreaPrefix<T>(string prefix)
+    public static Expression<Func<T, bool>> AreaPrefix<T>(string prefix) => AreaPrefix<T>(prefix, nameof(IAreaScoped.AreaCode));
+
+    /// <summary>The same range on a code reached through navigations (x.Person.TownshipCode, x.Institution.AreaCode).</summary>
+    public static Expression<Func<T, bool>> AreaPrefix<T>(string prefix, params string[] path)
     {
         var x = Expression.Parameter(typeof(T), "x");
-        var code = Expression.Property(x, nameof(IAreaScoped.AreaCode));
+        var code = path.Aggregate((Expression)x, Expression.Property);
         var compare = typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!;
         Expression Cmp(string bound) => Expression.Call(compare, code, Expression.Constant(bound));
         Expression body = Expression.GreaterThanOrEqual(Cmp(prefix), Expression.Constant(0));

@@ -29,15 +29,19 @@ public static class DemoCounty
         "梁", "宋", "郑", "谢", "韩", "唐", "冯", "于", "董", "萧", "程", "曹", "袁", "邓", "许", "傅", "沈", "曾", "彭", "吕"];
     static readonly string[] Second = ["庄", "营", "寨", "楼", "岗", "集", "湾", "沟", "店", "坡", "洼", "河", "桥", "林", "园", "屯", "堂", "台", "岭", "坪"];
 
-    public static IEnumerable<Region> Regions()
+    public static IEnumerable<Region> Regions() => Regions(Code, Name, Townships, 0, null);
+
+    /// <summary>A county shaped like the demo county: its townships (same codes after the county code, given names) and their villages;
+    /// <paramref name="index"/> 0 is the demo county itself (the same villages as always), another index another county's names.</summary>
+    public static IEnumerable<Region> Regions(string county, string name, IReadOnlyList<(string Code, string Name)> townships, int index, string? parent)
     {
-        yield return Region.County(Code, Name);
+        yield return new Region { Code = county, Name = name, Level = AreaLevel.County, ParentCode = parent };
         var names = new HashSet<string>();
-        for (var t = 0; t < Townships.Length; t++)
+        for (var t = 0; t < townships.Count; t++)
         {
-            var (code, name) = Townships[t];
-            yield return Region.Township(code, name);
-            var rnd = new Random(1000 + t);
+            var (code, tname) = townships[t];
+            yield return Region.Township(code, tname);
+            var rnd = new Random(1000 + t + 100 * index);
             for (var v = 1; v <= VillagesPer[t]; v++)
             {
                 string vname;

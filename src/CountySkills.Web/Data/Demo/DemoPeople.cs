@@ -7,7 +7,7 @@ namespace CountySkills.Web.Data.Demo;
 /// date and sex match the person, mobile numbers, tags and employment status in realistic proportions.
 /// The same seed always gives the same people.
 /// </summary>
-public sealed class DemoPeople(int seed, DateOnly today)
+public sealed class DemoPeople(int seed, DateOnly today, string[]? villages = null)
 {
     static readonly (string S, int W)[] Surnames =
     [
@@ -24,9 +24,11 @@ public sealed class DemoPeople(int seed, DateOnly today)
     static readonly int SurnameTotal = Surnames.Sum(s => s.W);
 
     readonly Random _rnd = new(seed);
-    readonly string[] _villages = DemoCounty.Regions().Where(r => r.Level == AreaLevel.Village).Select(r => r.Code).ToArray();
-    readonly HashSet<string> _ids = [];
-    readonly HashSet<string> _phones = [];
+    /// <summary>The villages people live in: the demo county's, or those of a demo province (<see cref="DemoProvince.Villages"/>).</summary>
+    readonly string[] _villages = villages ?? DemoCounty.Regions().Where(r => r.Level == AreaLevel.Village).Select(r => r.Code).ToArray();
+    // Numbers, not strings: a province of 10 million people keeps these sets in a few hundred MB.
+    readonly HashSet<long> _ids = [];
+    readonly HashSet<long> _phones = [];
 
     public IEnumerable<Person> Generate(int count, DateTime createdUtc)
     {
@@ -39,7 +41,7 @@ public sealed class DemoPeople(int seed, DateOnly today)
         var age = AgeSample();
         var birth = today.AddYears(-age).AddDays(-_rnd.Next(365));
         var village = _villages[_rnd.Next(_villages.Length)];
-        var id = NewId(birth, sex);
+        var id = NewId(village, birth, sex);
         var p = Person.Create(id, NewName(sex), village, createdUtc);
         p.Phone = _rnd.Next(100) < 92 ? NewPhone() : null;
         p.Education = EducationFor(age);
@@ -68,16 +70,15 @@ public sealed class DemoPeople(int seed, DateOnly today)
         };
     }
 
-    IdNumber NewId(DateOnly birth, Sex sex)
+    IdNumber NewId(string village, DateOnly birth, Sex sex)
     {
         while (true)
         {
-            // Most IDs carry the county's own code; some the pre-reform code of the same place.
-            var address = _rnd.Next(100) < 85 ? DemoCounty.Code : "419021";
+            // Most IDs carry the county's own code; some the pre-reform code of the same place (419921 -> 419021).
+            var address = _rnd.Next(100) < 85 ? village[..6] : $"{village[..2]}90{village[4..6]}";
             var seq = _rnd.Next(0, 500) * 2 + (sex == Sex.Male ? 1 : 0);
             var first17 = $"{address}{birth:yyyyMMdd}{seq:000}";
-            var s = first17 + IdNumber.ComputeCheck(first17);
-            if (_ids.Add(s)) return IdNumber.Parse(s);
+            if (_ids.Add(long.Parse(first17))) return IdNumber.Parse(first17 + IdNumber.ComputeCheck(first17));
         }
     }
 
@@ -101,7 +102,7 @@ public sealed class DemoPeople(int seed, DateOnly today)
         while (true)
         {
             var s = PhonePrefixes[_rnd.Next(PhonePrefixes.Length)] + _rnd.Next(0, 100_000_000).ToString("00000000");
-            if (_phones.Add(s)) return s;
+            if (_phones.Add(long.Parse(s))) return s;
         }
     }
 

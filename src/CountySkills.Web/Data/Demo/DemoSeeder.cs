@@ -58,12 +58,18 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
     /// <summary>The demo county without history (what the tests count on).</summary>
     public Task SeedAsync(int people, bool accounts, CancellationToken ct = default) => SeedAsync(people, accounts, HistorySeeding.None, ct);
 
-    public async Task SeedAsync(int people, bool accounts, HistorySeeding history, CancellationToken ct = default)
+    public Task SeedAsync(int people, bool accounts, HistorySeeding history, CancellationToken ct = default) =>
+        SeedAsync(people, accounts, history, counties: 1, progress: null, ct);
+
+    /// <param name="counties">How many counties the demo has (1: the demo county 禾丰县; more: a demo province, <see cref="DemoProvince"/>);
+    /// only an empty database takes it (the regions are seeded once).</param>
+    /// <param name="progress">Told the number of people stored so far after each batch (seed shows rows/s and % done).</param>
+    public async Task SeedAsync(int people, bool accounts, HistorySeeding history, int counties, Action<int>? progress, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         if (!await db.Regions.AnyAsync(ct))
         {
-            db.Regions.AddRange(DemoCounty.Regions());
+            db.Regions.AddRange(DemoProvince.Regions(counties));
             db.Institutions.AddRange(InstitutionSeeds.Select((s, i) => new Institution
             {
                 Name = s.Name, Kind = s.Kind, AreaCode = s.Township, CreditCode = CreditCodeFor(i + 1, "12"), OnCatalogue = true,
@@ -77,7 +83,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
         }
         var existing = await db.People.CountAsync(ct);
         var newLedger = existing == 0 && people > 0;
-        if (newLedger) await StorePeopleAsync(people, ct);
+        if (newLedger) await StorePeopleAsync(people, counties, progress, ct);
         if (accounts) await SeedAccountsAsync(ct);
         // The occupations catalogue is there already: the migration step adds it (Cli.MigrateAsync).
         await using (var training = await dbs.CreateDbContextAsync(ct))
@@ -108,17 +114,23 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
     }
 
     /// <summary>Generates the demo ledger deterministically and stores it.</summary>
-    public Task StorePeopleAsync(int count, CancellationToken ct = default)
+    public Task StorePeopleAsync(int count, CancellationToken ct = default) => StorePeopleAsync(count, 1, null, ct);
+
+    /// <summary>Generates the ledger of a demo of <paramref name="counties"/> counties (people spread over all their villages) and stores it.
+    /// PostgreSQL takes larger batches (one COPY and one summary audit entry per 50,000 people).</summary>
+    public async Task StorePeopleAsync(int count, int counties, Action<int>? progress, CancellationToken ct = default)
     {
-        var gen = new DemoPeople(seed: 20260101, today: clock.Today());
-        return StorePeopleAsync(gen.Generate(count, clock.GetUtcNow().UtcDateTime), ct);
+        var gen = new DemoPeople(seed: 20260101, today: clock.Today(), villages: counties > 1 ? DemoProvince.Villages(counties) : null);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var batch = db.Database.IsNpgsql() && count > 100_000 ? 50_000 : 5_000;
+        await StorePeopleAsync(gen.Generate(count, clock.GetUtcNow().UtcDateTime), ct, batch, progress);
     }
 
     /// <summary>
     /// Stores people in batches through the app's bulk path (the EF model's mapping, a prepared statement on SQLite,
     /// binary COPY on PostgreSQL), each batch in one transaction with one summary audit entry instead of one per row.
     /// </summary>
-    public async Task<int> StorePeopleAsync(IEnumerable<Person> people, CancellationToken ct = default, int batch = 5_000)
+    public async Task<int> StorePeopleAsync(IEnumerable<Person> people, CancellationToken ct = default, int batch = 5_000, Action<int>? progress = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var stored = 0;
@@ -136,6 +148,7 @@ public sealed class DemoSeeder(IDbContextFactory<AppDbContext> dbs, TimeProvider
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             stored += chunk.Length;
+            progress?.Invoke(stored);
         }
         log.LogInformation("People stored: {Count}", stored);
         return stored;

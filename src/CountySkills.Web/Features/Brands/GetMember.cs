@@ -11,13 +11,13 @@ public static class GetMember
         public sealed record Note(long Id, FeedbackKind Kind, string KindName, string Source, string Text, DateOnly OnDate, bool Valid);
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, TimeProvider clock)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, TimeProvider clock, CurrentUser user)
     {
         public async Task<Result<Detail>> One(long id, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var m = await db.BrandMembers.AsNoTracking().Include(x => x.Brand).Include(x => x.Person).Include(x => x.StarHistory).SingleOrDefaultAsync(x => x.Id == id, ct);
-            if (m is null) return Result.NotFound("没有找到该品牌成员");
+            if (m is null || !user.InArea(m.Person!.AreaCode)) return Result.NotFound("没有找到该品牌成员");
             var proposal = await StarProposal.ForAsync(db, m, m.Brand!, clock.Today(), ct);
             var feedback = await db.Feedback.AsNoTracking().Where(f => f.MemberId == id).OrderByDescending(f => f.OnDate).ToListAsync(ct);
             return new Detail(m.Id, m.BrandId, m.Brand!.Name, m.PersonId, m.Person!.Name, IdNumber.Mask(m.Person.IdNumber), m.Code, m.JoinedOn, m.Stars, Words.Of(m.Stars),

@@ -77,7 +77,9 @@ public static class GetDashboard
             var plan = await db.Plans.AsNoTracking().Where(p => p.Year == year && p.Status == PlanStatus.Issued)
                 .OrderByDescending(p => p.IssuedUtc).FirstOrDefaultAsync(ct);
             var items = plan?.Items ?? [];
-            var towns = labels.Areas.Keys.Where(c => c.Length == 9 && (area is null || c.StartsWith(area[..Math.Min(9, area.Length)], StringComparison.Ordinal)))
+            // The breakdown's rows: the next level down (a province's cities, a city's counties, a county's townships).
+            var rowLength = Figures.RowLength(area, labels);
+            var towns = labels.Areas.Keys.Where(c => c.Length == rowLength && (area is null || c.StartsWith(area[..Math.Min(rowLength, area.Length)], StringComparison.Ordinal)))
                 .Order(StringComparer.Ordinal).ToList();
 
             async Task<IReadOnlyList<FigureRow>> Rows(string key, B by, Period? p = null) =>

@@ -6,9 +6,11 @@ public static class ListIncubators
     public sealed record View(long Id, string Name, IncubatorKind Kind, string KindName, string AreaCode, string? Address, int Capacity, string? Services,
         int Businesses, int Jobs, long SupportFen, Guid Version);
 
-    public static async Task<List<View>> Load(AppDbContext db, long? id, CancellationToken ct)
+    /// <param name="area">The caller's area limit (<see cref="Scope.AreaLimit"/>): incubators elsewhere are left out.</param>
+    public static async Task<List<View>> Load(AppDbContext db, long? id, CancellationToken ct, string? area = null)
     {
         var q = db.Incubators.AsNoTracking();
+        if (area is not null) q = q.Where(Scope.AreaPrefix<Incubator>(area));
         if (id is { } one) q = q.Where(i => i.Id == one);
         var rows = await q.OrderBy(i => i.Id).Select(i => new
         {
@@ -18,12 +20,12 @@ public static class ListIncubators
         return rows.Select(r => new View(r.I.Id, r.I.Name, r.I.Kind, Words.Of(r.I.Kind), r.I.AreaCode, r.I.Address, r.I.Capacity, r.I.Services, r.Count, r.Jobs, r.Fen, r.I.Version)).ToList();
     }
 
-    public sealed class Handler(IDbContextFactory<AppDbContext> dbs)
+    public sealed class Handler(IDbContextFactory<AppDbContext> dbs, CurrentUser user)
     {
         public async Task<List<View>> List(CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
-            return await Load(db, null, ct);
+            return await Load(db, null, ct, user.AreaLimit());
         }
     }
 

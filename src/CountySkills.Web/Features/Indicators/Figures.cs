@@ -25,7 +25,8 @@ public static partial class Figures
                 .OrderBy(r => r.Code, StringComparer.Ordinal).ToList();
         }
         var raw = new List<(string Code, long A, long B)>();
-        foreach (var q in parts) raw.AddRange(by is null ? [await TotalAsync(q, ind.Aggregate, ct)] : await GroupAsync(q, by.Value, ind.Aggregate, ct));
+        var places = RowLength(area, labels);
+        foreach (var q in parts) raw.AddRange(by is null ? [await TotalAsync(q, ind.Aggregate, ct)] : await GroupAsync(q, by.Value, ind.Aggregate, places, ct));
         var folded = Fold(raw, by, ind, labels);
         return folded.Select(g => Row(ind, by is null ? "合计" : labels.Of(by.Value, g.Code, ind), g.Code, g.A, g.B)).ToList();
     }
@@ -33,6 +34,22 @@ public static partial class Figures
     public static FigureRow Row(Indicator ind, string group, string code, long a, long b) => ind.Aggregate == Aggregate.Ratio
         ? new(group, code, b == 0 ? null : Math.Round(100m * a / b, 1), a, b)
         : new(group, code, a);
+
+    /// <summary>
+    /// The places the "township" breakdown shows under an area, by the length of their codes: the next level down — a province's cities
+    /// (4), a city's counties (6), a county's townships (9; a township or village shows its own township). Without an area, the level
+    /// under the whole installation (<see cref="Labels.TopRowLength"/>): townships for one county, as ever.
+    /// </summary>
+    public static int RowLength(string? area, Labels labels) => area?.Length switch
+    {
+        2 => 4,
+        4 => 6,
+        >= 6 => 9,
+        _ => labels.TopRowLength,
+    };
+
+    /// <summary>The grouping key of a place breakdown: the township code, or its first <paramref name="rows"/> digits.</summary>
+    static Expression<Func<Fact, string>> PlaceKey(int rows) => rows >= 9 ? f => f.Township : f => f.Township.Substring(0, rows);
 
     public static IQueryable<Fact> InArea(IQueryable<Fact> q, string? area) => string.IsNullOrEmpty(area) ? q : q.Where(Scope.AreaPrefix<Fact>(area));
 
@@ -66,7 +83,7 @@ public static partial class Figures
     /// <summary>Whether a drill-down code names a group of this breakdown (so a bad code is a 400, not an exception).</summary>
     public static bool IsCode(Breakdown by, string code) => by switch
     {
-        Breakdown.Township => code.Length == 9 && code.All(char.IsAsciiDigit),
+        Breakdown.Township => code.Length is 4 or 6 or 9 && code.All(char.IsAsciiDigit),
         Breakdown.Month => DateOnly.TryParseExact(code + "-01", "yyyy-MM-dd", out _),
         Breakdown.Band => BandGroups.Any(g => g.Code == code),
         _ => long.TryParse(code, out var n) && n >= 0,
@@ -86,10 +103,10 @@ public static partial class Figures
         _ => (TotalCode, await q.SumAsync(f => (long?)f.Value, ct) ?? 0, await q.CountAsync(ct)),
     };
 
-    static async Task<List<(string, long, long)>> GroupAsync(IQueryable<Fact> q, Breakdown by, Aggregate agg, CancellationToken ct)
+    static async Task<List<(string, long, long)>> GroupAsync(IQueryable<Fact> q, Breakdown by, Aggregate agg, int rows, CancellationToken ct)
     {
         if (by == Breakdown.Township)
-            return (await Group(q, f => f.Township, agg, ct)).Select(x => (x.Key, x.A, x.B)).ToList();
+            return (await Group(q, PlaceKey(rows), agg, ct)).Select(x => (x.Key, x.A, x.B)).ToList();
         return (await Group(q, Indicator.NumericKey(by), agg, ct)).Select(x => (x.Key.ToString(), x.A, x.B)).ToList();
     }
 

@@ -23,7 +23,7 @@ public static partial class Figures
             throw new ArgumentException($"指标“{ind.Name}”不能按 {string.Join("×", by)} 交叉分组", nameof(by));
         var raw = new List<(string[] Codes, long A, long B)>();
         foreach (var q in ind.Facts!(db, p).Select(q => InArea(q, area)))
-            raw.AddRange(await GroupAsync(Keyed(q, by), by, ind.Aggregate, ct));
+            raw.AddRange(await GroupAsync(Keyed(q, by, RowLength(area, labels)), by, ind.Aggregate, ct));
         var mask = tags ?? AllTags;
         var folded = raw
             .SelectMany(r => Product(by.Select((b, i) => FoldCode(b, r.Codes[i], ind, labels, mask).ToArray()).ToArray()).Select(c => (Codes: c, r.A, r.B)))
@@ -50,7 +50,7 @@ public static partial class Figures
         public long Value { get; set; }
     }
 
-    static IQueryable<KeyedFact> Keyed(IQueryable<Fact> q, IReadOnlyList<Breakdown> by)
+    static IQueryable<KeyedFact> Keyed(IQueryable<Fact> q, IReadOnlyList<Breakdown> by, int rows)
     {
         var f = Expression.Parameter(typeof(Fact), "f");
         var bindings = new List<MemberBinding>
@@ -63,7 +63,8 @@ public static partial class Figures
         {
             if (b == Breakdown.Township)
             {
-                bindings.Add(Expression.Bind(typeof(KeyedFact).GetProperty(nameof(KeyedFact.S))!, Expression.Property(f, nameof(Fact.Township))));
+                var place = PlaceKey(rows);
+                bindings.Add(Expression.Bind(typeof(KeyedFact).GetProperty(nameof(KeyedFact.S))!, new Rebind(place.Parameters[0], f).Visit(place.Body)));
                 continue;
             }
             var key = Indicator.NumericKey(b);

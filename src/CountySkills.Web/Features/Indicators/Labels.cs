@@ -18,6 +18,18 @@ public sealed class Labels
         Departments = await db.Departments.AsNoTracking().OrderBy(d => d.SortOrder).ThenBy(d => d.Id).ToListAsync(ct),
     };
 
+    /// <summary>The length of the codes a place breakdown shows for the whole installation: townships (9) when it holds one county,
+    /// counties (6) when they all lie in one city, cities (4) otherwise (a demo province, <see cref="Data.Demo.DemoProvince"/>).</summary>
+    public int TopRowLength
+    {
+        get
+        {
+            var counties = Areas.Keys.Where(c => c.Length == 6).ToList();
+            if (counties.Count <= 1) return 9;
+            return counties.Select(c => c[..4]).Distinct().Count() == 1 ? 6 : 4;
+        }
+    }
+
     public long LeadDepartmentId(Indicator ind) => Departments.FirstOrDefault(d => d.Code == ind.LeadDepartment)?.Id ?? 0;
 
     public string AreaName(string? code) => code is null or "" ? "全部地区" : Areas.TryGetValue(code, out var n) ? n : code;

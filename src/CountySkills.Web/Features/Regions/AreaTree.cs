@@ -16,6 +16,15 @@ public static class AreaTree
             return wholeTree ? list : list.Where(t => user.CanSeeArea(t.Code)).ToList();
         }
 
+        /// <summary>The places above the township (provinces, cities, counties) an account's area scope may name, by code ("41" 河南省,
+        /// "4199" 丰州市, "419921" 禾丰县): what the admin's account form offers.</summary>
+        public async Task<IReadOnlyList<Place>> Areas(CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return await db.Regions.AsNoTracking().Where(r => r.Level == AreaLevel.Province || r.Level == AreaLevel.City || r.Level == AreaLevel.County)
+                .OrderBy(r => r.Code).Select(r => new Place(r.Code, r.Name)).ToListAsync(ct);
+        }
+
         public async Task<IReadOnlyList<Place>> Villages(string townshipCode, CancellationToken ct)
         {
             await using var db = await dbs.CreateDbContextAsync(ct);

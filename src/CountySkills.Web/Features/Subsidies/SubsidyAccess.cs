@@ -20,7 +20,7 @@ public static class SubsidyAccess
         var q = db.Claims.AsQueryable();
         if (withLines) q = q.Include(c => c.Lines).Include(c => c.Transitions);
         var claim = await q.SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (claim is null) return Result.NotFound("没有找到该补贴申请");
+        if (claim is null || !await db.InstitutionInAreaAsync(user, claim.InstitutionId, ct)) return Result.NotFound("没有找到该补贴申请");
         if (!user.Owns(claim.InstitutionId) || !Readers.Any(user.IsInRole)) return Result.Forbidden("该补贴申请不属于您的机构，无权查看或操作");
         return claim;
     }

@@ -52,6 +52,7 @@ public static class Institutions
             await using var db = await dbs.CreateDbContextAsync(ct);
             var q = db.Institutions.AsNoTracking();
             if (user.IsInRole(Infrastructure.Auth.Roles.InstitutionStaff)) q = q.Where(i => i.Id == (user.InstitutionId ?? -1));
+            else if (user.AreaLimit() is { } limit) q = q.Where(Scope.AreaPrefix<Institution>(limit));
             return (await q.OrderBy(i => i.Id).ToListAsync(ct)).Select(View.Of).ToList();
         }
 
@@ -59,7 +60,7 @@ public static class Institutions
         {
             await using var db = await dbs.CreateDbContextAsync(ct);
             var i = await db.Institutions.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-            if (i is null) return Result.NotFound("没有找到该培训机构");
+            if (i is null || !user.InArea(i.AreaCode)) return Result.NotFound("没有找到该培训机构");
             return user.Owns(i.Id) ? View.Of(i) : Result.Forbidden("只能查看本机构的信息");
         }
 
@@ -82,7 +83,7 @@ public static class Institutions
             {
                 if (input.Version is not { } version) return Result.Invalid("version", "请提供所编辑记录的版本号（version）");
                 i = await db.Institutions.SingleOrDefaultAsync(x => x.Id == id, ct);
-                if (i is null) return Result.NotFound("没有找到该培训机构");
+                if (i is null || !user.InArea(i.AreaCode)) return Result.NotFound("没有找到该培训机构");
                 if (!user.IsCounty() && !(user.IsInRole(Infrastructure.Auth.Roles.InstitutionStaff) && user.InstitutionId == i.Id))
                     return Result.Forbidden("只能修改本机构的信息");
                 if (code != i.CreditCode && await db.Institutions.AnyAsync(x => x.CreditCode == code, ct))

@@ -17,7 +17,7 @@ public static class TrainingAccess
     {
         var q = track ? db.Classes : db.Classes.AsNoTracking();
         var cls = await q.Include(c => c.Occupation).SingleOrDefaultAsync(c => c.Id == id, ct);
-        if (cls is null) return Result.NotFound("没有找到该培训班");
+        if (cls is null || !await db.InstitutionInAreaAsync(user, cls.InstitutionId, ct)) return Result.NotFound("没有找到该培训班");
         if (!user.Owns(cls.InstitutionId)) return Result.Forbidden("该培训班不属于您的机构，无权查看或操作");
         return cls;
     }

@@ -6,7 +6,8 @@ namespace CountySkills.Web.Features.Admin.Users;
 /// <summary>
 /// What an administrator enters for an account, for the form, the API and the onboarding sheet alike. The scope a
 /// role needs: a township officer a township (9-digit area code), institution staff an institution, employer staff an
-/// employer; a viewer may be limited to a township; every other role works for the whole installation.
+/// employer; a viewer may be limited to a township; a county officer, viewer, auditor or administrator may be limited to a province
+/// (2-digit area code), a city (4) or a county (6), and without one works for the whole installation.
 /// </summary>
 public sealed class UserInput
 {
@@ -48,10 +49,15 @@ public sealed class UserInput
         switch (role)
         {
             case Roles.TownshipOfficer:
-            case Roles.Viewer when area is not null:
+            case Roles.Viewer when area is { Length: 9 } or { Length: not (2 or 4 or 6) }:
                 if (area is null) return Required("areaCode", "乡镇专干须指定所管辖的乡镇");
                 if (area.Length != 9 || !area.All(char.IsAsciiDigit) || !await db.Regions.AnyAsync(r => r.Code == area && r.Level == AreaLevel.Township, ct))
                     return Wrong("areaCode", $"“{area}”不是本系统中的乡镇（须为 9 位乡镇区划代码）");
+                return (role, area, null, null);
+            case Roles.CountyOfficer or Roles.Viewer or Roles.Auditor or Roles.Admin when area is not null:
+                // A province (2 digits), a city (4) or a county (6) the installation holds places of.
+                if (area.Length is not (2 or 4 or 6) || !area.All(char.IsAsciiDigit) || !await db.Regions.AnyAsync(r => r.Code.StartsWith(area), ct))
+                    return Wrong("areaCode", $"“{area}”不是本系统中的省、市或县（须为 2 位省级、4 位市级或 6 位县级区划代码）");
                 return (role, area, null, null);
             case Roles.InstitutionStaff:
                 if (InstitutionId is not { } inst) return Required("institutionId", "培训机构人员须指定所属培训机构");

@@ -105,10 +105,12 @@ public sealed class ReportArea
     public async Task<IReadOnlyDictionary<string, CrossRow>> CrossAsync(Indicator ind, Breakdown[] by, CancellationToken ct, PersonTags? tags = null) =>
         (await Figures.CrossAsync(Db, ind, Period, Area, by, Labels, ct, tags)).ToDictionary(r => string.Join("|", r.Codes));
 
-    /// <summary>The townships (and like units) of the area, by code; also those without a record.</summary>
+    /// <summary>The rows' places of the area, by code, also those without a record: the townships (and like units) of a county or
+    /// township, a city's counties, a province's cities (<see cref="Figures.RowLength"/>, the level the figures break down by).</summary>
     public async Task<IReadOnlyList<(string Code, string Name)>> TownshipsAsync(CancellationToken ct)
     {
-        var q = Db.Regions.AsNoTracking().Where(x => x.Level == AreaLevel.Township);
+        var level = Figures.RowLength(Area, Labels) switch { 4 => AreaLevel.City, 6 => AreaLevel.County, _ => AreaLevel.Township };
+        var q = Db.Regions.AsNoTracking().Where(x => x.Level == level);
         if (Area is { Length: >= 9 }) q = q.Where(x => x.Code == Area.Substring(0, 9));
         else if (Area is not null) q = q.Where(x => x.Code.StartsWith(Area));
         return (await q.OrderBy(x => x.Code).Select(x => new { x.Code, x.Name }).ToListAsync(ct)).Select(x => (x.Code, x.Name)).ToList();
