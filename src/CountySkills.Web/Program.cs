@@ -1,12 +1,14 @@
 using CountySkills.Web.Components;
 using CountySkills.Web.Features;
 using CountySkills.Web.Infrastructure.Auth;
+using CountySkills.Web.Infrastructure.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatform();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddIdentityAndScopes(builder.Environment, builder.Configuration);
 builder.Services.AddFeatures();
+builder.Services.AddJobs(builder.Configuration);
 
 var app = builder.Build();
 if (await Cli.TryRunAsync(app, args) is { } exitCode) return exitCode;

@@ -63,6 +63,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
     public DbSet<ReportedValue> ReportedValues => Set<ReportedValue>();
     public DbSet<ReportNarrative> ReportNarratives => Set<ReportNarrative>();
+    public DbSet<Notification> Notifications => Set<Notification>();
 
     /// <summary>Who is changing data through this context; written into every audit entry.</summary>
     public AuditActor Actor { get; set; } = AuditActor.System;

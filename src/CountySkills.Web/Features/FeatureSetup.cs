@@ -6,6 +6,7 @@ using CountySkills.Web.Features.Dashboard;
 using CountySkills.Web.Features.Employment;
 using CountySkills.Web.Features.Entrepreneurship;
 using CountySkills.Web.Features.Indicators;
+using CountySkills.Web.Features.Notifications;
 using CountySkills.Web.Features.Ops;
 using CountySkills.Web.Features.People;
 using CountySkills.Web.Features.Planning;
@@ -56,6 +57,7 @@ public static class FeatureSetup
         api.MapReports();
         api.MapAdmin();
         api.MapRegions();
+        api.MapNotifications();
 
         app.MapAuthPages();
         app.MapCertificatePages();

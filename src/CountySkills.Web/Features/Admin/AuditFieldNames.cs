@@ -131,6 +131,11 @@ static class AuditFieldNames
         ["ReportedValue.AreaCode"] = ("区划代码", "Area code"), ["ReportedValue.Id"] = ("编号", "ID"),
         ["ReportNarrative.Period"] = ("报告期间", "Period"), ["ReportNarrative.Section"] = ("章节", "Section"), ["ReportNarrative.Text"] = ("正文", "Text"),
         ["ReportNarrative.UpdatedBy"] = ("修改人", "Updated by"), ["ReportNarrative.UpdatedUtc"] = ("修改时间", "Updated"), ["ReportNarrative.Id"] = ("编号", "ID"),
+        // notifications written by the background jobs
+        ["Notification.Id"] = ("编号", "ID"), ["Notification.UserId"] = ("接收用户", "Recipient"), ["Notification.Kind"] = ("通知类别", "Kind"),
+        ["Notification.Day"] = ("通知日期", "Day"), ["Notification.Count"] = ("件数", "Count"), ["Notification.Count2"] = ("另计件数", "Second count"),
+        ["Notification.AmountFen"] = ("金额", "Amount"), ["Notification.Link"] = ("链接", "Link"), ["Notification.CreatedUtc"] = ("通知时间", "Created"),
+        ["Notification.ReadUtc"] = ("已读时间", "Read at"),
         ["Institution.DepartmentId"] = ("主管部门", "Department"),
         ["SettingVersion.Key"] = ("设置项", "Setting"), ["SettingVersion.Value"] = ("设置值", "Value"), ["SettingVersion.ChangedUtc"] = ("修改时间", "Changed at"),
         ["SettingVersion.BasedOnId"] = ("基于版本", "Based on version"),

@@ -64,6 +64,7 @@ public static class AuditVocabulary
         [nameof(PlanRevision)] = ("目标任务修订版本", "Plan revision"),
         [nameof(ReportedValue)] = ("填报指标值", "Reported value"),
         [nameof(ReportNarrative)] = ("工作汇报文字", "Work report text"),
+        [nameof(Notification)] = ("站内通知", "Notification"),
         [nameof(AuditEntry)] = ("审计日志", "Audit log"),
         ["Account"] = ("账户登录", "Sign-in account"),
         ["User"] = ("用户账户", "User account"),
