@@ -250,6 +250,48 @@ public sealed class BackupRestoreTests_Postgres(BackupApp<OnPostgres> app, ITest
             Assert.Contains("append-only", (await Assert.ThrowsAsync<PostgresException>(() => new NpgsqlCommand(sql, db).ExecuteNonQueryAsync())).MessageText);
     }
 
+    /// <summary>The operator's scripts: deploy/backup/pg-backup.sh keeps the newest copies, pg-restore.sh restores one into a new database
+    /// and, as a restore drill, compares every table with the source.</summary>
+    [Fact]
+    public async Task The_backup_scripts_keep_the_newest_copies_and_restore_one_identical_to_the_source()
+    {
+        var env = PgTools.LibpqEnvironment(app.Database);
+        var source = env["PGDATABASE"];
+        var dir = Path.Combine(Folder, "scripts");
+        var first = await Script(env, "pg-backup.sh", "-d", dir, "-k", "1", source);
+        Assert.True(first.ExitCode == 0, first.Error);
+        await Task.Delay(1100); // names are dated to the second
+        var second = await Script(env, "pg-backup.sh", "-d", dir, "-k", "1", source);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Output.WriteLine(second.Output);
+        var kept = Assert.Single(Directory.GetFiles(dir, "*.dump"));
+        Assert.True(File.Exists(kept + ".sha256"));
+
+        var restored = "cs_script_" + Guid.NewGuid().ToString("N")[..12];
+        try
+        {
+            var run = await Script(env, "pg-restore.sh", kept, restored, "--compare", source);
+            Output.WriteLine(run.Output + run.Error);
+            Assert.True(run.ExitCode == 0, run.Error);
+            Assert.Contains("tables identical", run.Output);
+            var again = await Script(env, "pg-restore.sh", kept, restored);
+            Assert.NotEqual(0, again.ExitCode);
+            Assert.Contains("exists", again.Error);
+        }
+        finally
+        {
+            NpgsqlConnection.ClearAllPools();
+            await Admin($"DROP DATABASE IF EXISTS \"{restored}\" WITH (FORCE)");
+        }
+    }
+
+    static Task<PgTools.Run> Script(Dictionary<string, string> env, string script, params string[] args)
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "CountySkills.slnx"))) root = Path.GetDirectoryName(root.TrimEnd('/'))!;
+        return PgTools.RunAsync("bash", null, [Path.Combine(root, "deploy", "backup", script), .. args], env);
+    }
+
     static async Task Admin(string sql)
     {
         await using var conn = new NpgsqlConnection(PostgresServer.AdminConnectionString);

@@ -51,13 +51,14 @@ public static class PgTools
         return env;
     }
 
-    public static async Task<Run> RunAsync(string tool, string? connectionString, IEnumerable<string> args)
+    public static async Task<Run> RunAsync(string tool, string? connectionString, IEnumerable<string> args, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in args) start.ArgumentList.Add(a);
         // The app's connection string decides host, port, user and database (over any PG* of the caller's own).
         if (connectionString is not null)
             foreach (var (k, v) in LibpqEnvironment(connectionString)) start.Environment[k] = v;
+        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) start.Environment[k] = v;
         using var p = Process.Start(start)!;
         var output = p.StandardOutput.ReadToEndAsync();
         var error = p.StandardError.ReadToEndAsync();
