@@ -73,7 +73,11 @@ public abstract class BackupRestoreTests(AppFactory app, string database, ITestO
         Assert.Contains("Backup written to", o.ToString());
         Assert.Equal(1, await BackupAsync(file, false, new StringWriter(), e = new StringWriter()));
         Assert.Contains("--force", e.ToString());
-        Assert.Equal(before, await FingerprintAsync(Database)); // nothing wrote meanwhile: the copy is of this state
+        // Nothing wrote meanwhile, so the copy is of this state; only a clustered job store's heartbeat (qrtz_ tables) may move
+        // on its own, and for those the copy holds the state before or after.
+        var meanwhile = await FingerprintAsync(Database);
+        var moving = before.Keys.Where(t => before[t] != meanwhile[t]).ToList();
+        Assert.All(moving, t => Assert.Contains("qrtz_", t, StringComparison.OrdinalIgnoreCase));
 
         (o, e) = (new StringWriter(), new StringWriter());
         var (exit, restored) = await RestoreIntoFreshAsync(file, o, e);
@@ -85,7 +89,8 @@ public abstract class BackupRestoreTests(AppFactory app, string database, ITestO
             var after = await FingerprintAsync(restored);
             Assert.Equal(before.Keys, after.Keys);
             foreach (var (table, expected) in before)
-                Assert.True(expected == after[table], $"{table}: {expected} before, {after[table]} restored");
+                Assert.True(expected == after[table] || (moving.Contains(table) && meanwhile[table] == after[table]),
+                    $"{table}: {expected} before, {after[table]} restored");
             Output.WriteLine($"{before.Count} tables and schema lists compared, {before.Values.Sum(t => t.Rows):N0} rows; {auditBefore.Count} audit entries");
 
             var auditAfter = await AuditRowsAsync(restored);
