@@ -16,6 +16,7 @@ public static class BackupCommand
             return 2;
         }
         var (provider, cs) = Database(sp);
+        to = TargetFile(to, provider == DatabaseProvider.Sqlite ? ".db" : ".dump", sp.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
         return provider == DatabaseProvider.Sqlite
             ? await SqliteBackup.BackupAsync(cs, to, force, Console.Out, Console.Error)
             : await PostgresBackup.BackupAsync(cs, to, force, Console.Out, Console.Error);
@@ -49,11 +50,11 @@ public static class BackupCommand
     }
 
     /// <summary>FILE as given, or inside a FOLDER (one that exists, or a path ending in /) a dated name.</summary>
-    public static string TargetFile(string to, string extension)
+    public static string TargetFile(string to, string extension, DateTime utcNow)
     {
         var full = Path.GetFullPath(to);
         if (Directory.Exists(full) || to.EndsWith('/') || to.EndsWith(Path.DirectorySeparatorChar))
-            full = Path.Combine(full, $"countyskills-{DateTime.UtcNow:yyyyMMdd-HHmmss}{extension}");
+            full = Path.Combine(full, $"countyskills-{utcNow:yyyyMMdd-HHmmss}{extension}");
         return full;
     }
 

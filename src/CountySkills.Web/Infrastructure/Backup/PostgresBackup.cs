@@ -15,7 +15,7 @@ public static class PostgresBackup
 
     public static async Task<int> BackupAsync(string connectionString, string file, bool force, TextWriter output, TextWriter error)
     {
-        var target = BackupCommand.TargetFile(file, ".dump");
+        var target = Path.GetFullPath(file);
         if (File.Exists(target) && !force) return Fail(error, $"{target} exists: choose another name, or add --force to replace it.");
         if (PgTools.Find("pg_dump") is not { } pgDump) return Fail(error, PgTools.Missing("pg_dump"));
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);

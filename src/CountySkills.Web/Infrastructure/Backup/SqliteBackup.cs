@@ -15,7 +15,7 @@ public static class SqliteBackup
         var source = DatabasePath(connectionString);
         if (source is null || !File.Exists(source))
             return Fail(error, $"There is no SQLite database at {source ?? connectionString}: nothing to back up.");
-        var target = BackupCommand.TargetFile(file, ".db");
+        var target = Path.GetFullPath(file);
         if (SamePath(source, target)) return Fail(error, "The backup cannot overwrite the database it copies.");
         if (File.Exists(target) && !force) return Fail(error, $"{target} exists: choose another name, or add --force to replace it.");
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
