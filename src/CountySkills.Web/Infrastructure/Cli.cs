@@ -16,6 +16,8 @@ namespace CountySkills.Web.Infrastructure;
 ///                                            businesses in proportion to the ledger (once)
 ///   create-admin --user NAME --password PWD [--force]  create an administrator (or reset one); refuses another role's account without --force
 ///   reset-password --user NAME [--password PWD]       recovery: a one-time password for any account, to be changed at sign-in
+///   backup --to FILE|FOLDER [--force]        a consistent copy while the app runs: SQLite online backup API, PostgreSQL pg_dump -Fc
+///   restore --from FILE [--force]            the app stopped: SQLite over the configured file; PostgreSQL into an empty database
 /// </summary>
 public static class Cli
 {
@@ -73,8 +75,12 @@ public static class Cli
                 return await CreateAdminAsync(sp, Option(args, "--user"), Option(args, "--password"), args.Contains("--force"));
             case "reset-password":
                 return await ResetPasswordAsync(sp, Option(args, "--user"), Option(args, "--password"));
+            case "backup":
+                return await Backup.BackupCommand.BackupAsync(sp, Option(args, "--to"), args.Contains("--force"));
+            case "restore":
+                return await Backup.BackupCommand.RestoreAsync(sp, Option(args, "--from"), args.Contains("--force"));
             default:
-                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] [--counties N] [--history] [--fresh] | create-admin --user NAME --password PWD [--force] | reset-password --user NAME");
+                Console.Error.WriteLine($"Unknown command '{args[0]}'. Commands: migrate | seed [--people N] [--counties N] [--history] [--fresh] | create-admin --user NAME --password PWD [--force] | reset-password --user NAME | backup --to FILE [--force] | restore --from FILE [--force]");
                 return 2;
         }
     }
