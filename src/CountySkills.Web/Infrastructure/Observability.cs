@@ -77,8 +77,9 @@ public static partial class Observability
         {
             o.MessageTemplate = "{RequestMethod:l} {RequestPath:l} {StatusCode} {Elapsed:0} ms";
             o.IncludeQueryInRequestPath = false;
-            o.GetLevel = (ctx, _, ex) => ex is not null || ctx.Response.StatusCode >= 500 ? LogEventLevel.Error
-                : IsOps(ctx.Request.Path) ? LogEventLevel.Debug : LogEventLevel.Information;
+            // Probes and scrapes come every few seconds: Debug (a failing check is logged by the health-check service itself).
+            o.GetLevel = (ctx, _, ex) => IsOps(ctx.Request.Path) ? LogEventLevel.Debug
+                : ex is not null || ctx.Response.StatusCode >= 500 ? LogEventLevel.Error : LogEventLevel.Information;
             o.GetMessageTemplateProperties = (ctx, _, elapsed, status) =>
             [
                 new LogEventProperty("RequestMethod", new ScalarValue(ctx.Request.Method)),

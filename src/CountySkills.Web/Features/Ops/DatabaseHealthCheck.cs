@@ -26,7 +26,8 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbs, ICo
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             if (db.Database.GetDbConnection() is NpgsqlConnection pg) NpgsqlConnection.ClearPool(pg);
-            return HealthCheckResult.Unhealthy(ex is OperationCanceledException ? "timeout" : "unreachable", ex is OperationCanceledException ? new TimeoutException() : ex);
+            var late = ex is OperationCanceledException or TimeoutException;
+            return HealthCheckResult.Unhealthy(late ? "timeout" : "unreachable", late ? new TimeoutException($"no answer within {timeout.TotalSeconds:0.#} s") : ex);
         }
     }
 }

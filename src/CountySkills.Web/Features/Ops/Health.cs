@@ -5,7 +5,8 @@ namespace CountySkills.Web.Features.Ops;
 /// <summary>
 /// GET /healthz (liveness): 200 {status, database} when the database answers, 503 problem when it does not.
 /// GET /readyz (readiness): every health check tagged "ready" (the database here; the job store where jobs run), 200 or 503 with
-/// {status, checks:[{name, status, durationMs, error?}]}. Both anonymous; an error names its kind only, never hosts or data.
+/// {status, checks:[{name, status, durationMs, error?}]}. Both anonymous; an error is the check's short description ("unreachable", "timeout") or the
+/// exception's type name, never a message, host or data.
 /// </summary>
 public static class Health
 {
@@ -31,7 +32,7 @@ public static class Health
             {
                 var report = await health.CheckHealthAsync(r => r.Tags.Contains(Ready), ct);
                 var body = new ReadyReport(Word(report.Status), report.Entries.Select(e => new ReadyCheck(e.Key, Word(e.Value.Status),
-                    Math.Round(e.Value.Duration.TotalMilliseconds, 1), e.Value.Status == HealthStatus.Healthy ? null : e.Value.Exception?.GetType().Name ?? e.Value.Description)).ToList());
+                    Math.Round(e.Value.Duration.TotalMilliseconds, 1), e.Value.Status == HealthStatus.Healthy ? null : e.Value.Description ?? e.Value.Exception?.GetType().Name ?? "unhealthy")).ToList());
                 return Results.Json(body, statusCode: report.Status == HealthStatus.Healthy ? 200 : 503);
             })
             .AllowAnonymous().WithName("Ready").WithTags("System");
