@@ -131,6 +131,54 @@ public abstract class ReadinessWhenDatabaseIsDown(AppFactory app)
 public sealed class ReadinessWhenDatabaseIsDown_Sqlite(UnreachableDatabaseApp app) : ReadinessWhenDatabaseIsDown(app), IClassFixture<UnreachableDatabaseApp>;
 public sealed class ReadinessWhenDatabaseIsDown_Postgres(UnreachablePostgresApp app) : ReadinessWhenDatabaseIsDown(app), IClassFixture<UnreachablePostgresApp>;
 
+/// <summary>A PostgreSQL that accepts connections and never answers (a hung server, a dropped network): the checks give up at
+/// Health:TimeoutSeconds, not at the driver's connection timeout.</summary>
+public sealed class HungPostgresApp : AppFactory
+{
+    readonly TcpListener _silent = new(IPAddress.Loopback, 0);
+    readonly List<TcpClient> _held = [];
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    public HungPostgresApp()
+    {
+        _silent.Start();
+        _ = Task.Run(async () =>
+        {
+            try { while (true) { var c = await _silent.AcceptTcpClientAsync(); lock (_held) _held.Add(c); } }
+            catch (Exception) { /* stopped */ }
+        });
+    }
+
+    protected override IDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Database:MigrateOnStart"] = "false",
+        ["Health:TimeoutSeconds"] = "1",
+        ["ConnectionStrings:Default"] = $"Host=127.0.0.1;Port={((IPEndPoint)_silent.LocalEndpoint).Port};Username=postgres;Database=postgres;Timeout=30",
+    };
+
+    protected override void Dispose(bool disposing)
+    {
+        _silent.Stop();
+        lock (_held) foreach (var c in _held) c.Dispose();
+        base.Dispose(disposing);
+    }
+}
+
+public sealed class ReadinessWhenDatabaseHangs_Postgres(HungPostgresApp app) : IClassFixture<HungPostgresApp>
+{
+    [Fact]
+    public async Task Healthz_and_readyz_are_503_after_the_health_deadline_not_the_drivers()
+    {
+        var client = app.CreateClient();
+        var watch = Stopwatch.StartNew();
+        await HttpAssert.Problem(await client.GetAsync("/healthz"), HttpStatusCode.ServiceUnavailable);
+        var r = await client.GetAsync("/readyz");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode);
+        Assert.Contains("\"error\":\"timeout\"", await r.Content.ReadAsStringAsync());
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed}");
+    }
+}
+
 /// <summary>PostgreSQL on a loopback port nothing listens on.</summary>
 public sealed class UnreachablePostgresApp : AppFactory
 {

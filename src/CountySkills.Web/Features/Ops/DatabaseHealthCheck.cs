@@ -26,7 +26,7 @@ public sealed class DatabaseHealthCheck(IDbContextFactory<AppDbContext> dbs, ICo
         catch (Exception ex) when (!ct.IsCancellationRequested)
         {
             if (db.Database.GetDbConnection() is NpgsqlConnection pg) NpgsqlConnection.ClearPool(pg);
-            var late = ex is OperationCanceledException or TimeoutException;
+            var late = cts.IsCancellationRequested || ex is TimeoutException; // the deadline passed, whatever the driver wrapped it in
             return HealthCheckResult.Unhealthy(late ? "timeout" : "unreachable", late ? new TimeoutException($"no answer within {timeout.TotalSeconds:0.#} s") : ex);
         }
     }
