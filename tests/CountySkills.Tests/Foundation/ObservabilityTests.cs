@@ -174,7 +174,9 @@ public sealed class ReadinessWhenDatabaseHangs_Postgres(HungPostgresApp app) : I
         await HttpAssert.Problem(await client.GetAsync("/healthz"), HttpStatusCode.ServiceUnavailable);
         var r = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode);
-        Assert.Contains("\"error\":\"timeout\"", await r.Content.ReadAsStringAsync());
+        var body = await r.Content.ReadAsStringAsync();
+        Assert.Matches("\"error\":\"(timeout|unreachable)\"", body); // the driver may give up first once the deadline cancels it
+        Assert.DoesNotContain("127.0.0.1", body);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed}");
     }
 }
