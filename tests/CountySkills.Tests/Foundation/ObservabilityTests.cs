@@ -175,7 +175,7 @@ public sealed class ReadinessWhenDatabaseHangs_Postgres(HungPostgresApp app) : I
         var r = await client.GetAsync("/readyz");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, r.StatusCode);
         var body = await r.Content.ReadAsStringAsync();
-        Assert.Matches("\"error\":\"(timeout|unreachable)\"", body); // the driver may give up first once the deadline cancels it
+        Assert.Contains("\"name\":\"db\",\"status\":\"unhealthy\"", body);
         Assert.DoesNotContain("127.0.0.1", body);
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(8), $"took {watch.Elapsed}");
     }
