@@ -1,9 +1,10 @@
 using CountySkills.Web.Components;
 using CountySkills.Web.Features;
+using CountySkills.Web.Infrastructure;
 using CountySkills.Web.Infrastructure.Auth;
 using CountySkills.Web.Infrastructure.Jobs;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ContentRoot.Options(args));
 builder.AddPlatform();
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddIdentityAndScopes(builder.Environment, builder.Configuration);

@@ -38,6 +38,7 @@ public static class DatabaseSetup
             : new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(PooledWithoutReset(cs));
         if (audit is not null) b.AddInterceptors(audit);
         if (provider == DatabaseProvider.Sqlite) b.AddInterceptors(new SqlitePragmas());
+        b.AddInterceptors(DbTiming.Instance); // command durations for /metrics and OTLP (ADR 0025)
         return b.Options;
     }
 

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
-using Serilog;
 
 namespace CountySkills.Web.Infrastructure;
 
@@ -17,10 +16,10 @@ public static class Platform
 
     public static void AddPlatform(this WebApplicationBuilder builder)
     {
-        // Outside Development the static assets (css, MudBlazor's files) are served only from a published folder; a node run from
-        // the build output (deploy/cluster-up.sh) sets App:StaticWebAssetsFromBuild to serve them from where the build left them.
-        if (!builder.Environment.IsDevelopment() && builder.Configuration.GetValue<bool>("App:StaticWebAssetsFromBuild")) builder.WebHost.UseStaticWebAssets();
-        builder.Host.UseSerilog((ctx, cfg) => cfg.ReadFrom.Configuration(ctx.Configuration).WriteTo.Console(formatProvider: CultureInfo.InvariantCulture));
+        // Outside Development, a node run from the build output (no published wwwroot) serves the static assets from where the build
+        // left them (ContentRoot.Settle; deploy/cluster-up.sh also sets App:StaticWebAssetsFromBuild, which now changes nothing more).
+        ContentRoot.Settle(builder);
+        builder.AddObservability();   // logs, health checks, metrics, OTLP (Observability.cs)
         var s = builder.Services;
         s.AddSingleton<TimeProvider>(new CountyClock(CountyClock.Zone(builder.Configuration["App:TimeZone"])));
         s.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
@@ -130,12 +129,14 @@ public static class Platform
         // Outermost: the real client address for everything after, and the security headers on every response, errors included.
         app.UseForwardedProxies();
         app.UseSecurityHeaders();
+        app.UseRequestLog();
         app.UseExceptionHandler("/error");
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/healthz"),
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/healthz") && !c.Request.Path.StartsWithSegments("/readyz"),
             ui => ui.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         // Routing after the error and not-found handlers, so a re-executed request (/error, /not-found) is routed again.
         app.UseRouting();
+        app.UseRequestMetrics();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRateLimiter();
         app.Use(LimitJsonBodies);
@@ -146,6 +147,7 @@ public static class Platform
         app.UseCurrentUser();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapMetricsEndpoint();
         if (app.Environment.IsDevelopment() || app.Configuration.GetValue<bool>("Api:Docs"))
         {
             app.MapOpenApi().AllowAnonymous();
