@@ -91,34 +91,6 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
         base.OnModelCreating(b);
         b.Entity<Person>().ToTable(t => t.UseSqlReturningClause(false));
     }
-
-    // SQLite lets one writer in at a time; the others used to wait in its busy handler, which sleeps for milliseconds between
-    // tries, so 64 concurrent saves (an audited lookup writes one entry each) spent most of their time asleep (bench load).
-    // A save that is not inside a transaction of the caller's queues here instead, one database file at a time, and enters the
-    // moment the previous one commits. Saves inside a caller's transaction keep the busy timeout.
-    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> Writers = new();
-    bool _inWriter;
-
-    SemaphoreSlim? WriterGate() =>
-        _inWriter || Database.CurrentTransaction is not null ? null : Writers.GetOrAdd(Database.GetConnectionString() ?? "", _ => new SemaphoreSlim(1, 1));
-
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
-    {
-        if (WriterGate() is not { } gate) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        await gate.WaitAsync(ct);
-        _inWriter = true;
-        try { return await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct); }
-        finally { _inWriter = false; gate.Release(); }
-    }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        if (WriterGate() is not { } gate) return base.SaveChanges(acceptAllChangesOnSuccess);
-        gate.Wait();
-        _inWriter = true;
-        try { return base.SaveChanges(acceptAllChangesOnSuccess); }
-        finally { _inWriter = false; gate.Release(); }
-    }
 }
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options) : AppDbContext(options)
 {
