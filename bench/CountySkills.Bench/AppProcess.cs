@@ -53,7 +53,7 @@ public sealed class AppProcess : IAsyncDisposable
         var psi = Info(provider, cs, "Staging", "--urls", $"http://127.0.0.1:{port}");
         var app = new AppProcess { Port = port, Http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) } };
         app._p = Process.Start(psi)!;
-        app._p.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } l && !l.Contains("[INF]")) Console.WriteLine("  app: " + l); };
+        app._p.OutputDataReceived += (_, e) => { if (e.Data is { Length: > 0 } l && !l.Contains(" INF] ") && !l.Contains("\"@t\"")) Console.WriteLine("  app: " + l); };
         app._p.ErrorDataReceived += (_, e) => { if (e.Data is { Length: > 0 } l) Console.WriteLine("  app!: " + l); };
         app._p.BeginOutputReadLine();
         app._p.BeginErrorReadLine();
